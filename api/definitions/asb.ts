@@ -1,0 +1,237 @@
+import type { Definition, Question } from './types';
+
+const contactQuestions: Question[] = [
+  { id: 'contactChoice', kind: 'choice', options: ['contact', 'anonymous'] },
+  {
+    id: 'name',
+    kind: 'text',
+    maxLength: 120,
+    autocomplete: 'name',
+    showWhen: { question: 'contactChoice', in: ['contact'] },
+  },
+  {
+    id: 'email',
+    kind: 'email',
+    optional: true,
+    autocomplete: 'email',
+    showWhen: { question: 'contactChoice', in: ['contact'] },
+  },
+  {
+    id: 'phone',
+    kind: 'phone',
+    optional: true,
+    autocomplete: 'tel',
+    showWhen: { question: 'contactChoice', in: ['contact'] },
+  },
+  {
+    // Safe contact: a partner must never call an unsafe number or leave a dangerous voicemail.
+    id: 'safeContact',
+    kind: 'multichoice',
+    options: ['call', 'voicemail', 'text', 'email'],
+    optional: true,
+    showWhen: { question: 'contactChoice', in: ['contact'] },
+  },
+  {
+    id: 'safeTimes',
+    kind: 'text',
+    optional: true,
+    maxLength: 200,
+    showWhen: { question: 'contactChoice', in: ['contact'] },
+  },
+  {
+    id: 'contactNotes',
+    kind: 'textarea',
+    optional: true,
+    maxLength: 1000,
+    showWhen: { question: 'contactChoice', in: ['contact'] },
+  },
+];
+
+export const asb: Definition = {
+  id: 'asb',
+  referencePrefix: 'ASB',
+  subjectQuestion: 'kind',
+  areaQuestion: 'postcode',
+  printFirst: ['contactChoice', 'safeContact', 'safeTimes', 'contactNotes'],
+  sections: [
+    {
+      id: 'what',
+      questions: [
+        {
+          id: 'kind',
+          kind: 'choice',
+          options: [
+            'noise',
+            'harassment',
+            'drugs',
+            'vehicles',
+            'youth',
+            'street-drinking',
+            'fly-tipping',
+            'graffiti',
+            'neighbour',
+            'other',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'where',
+      questions: [
+        { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code' },
+        { id: 'location', kind: 'textarea', optional: true, maxLength: 500 },
+        {
+          id: 'landlord',
+          kind: 'choice',
+          optionsFrom: 'housingProviders',
+          options: ['other-housing-association', 'private', 'owner', 'not-sure'],
+          optional: true,
+        },
+      ],
+    },
+    {
+      id: 'when',
+      questions: [
+        { id: 'date', kind: 'date' },
+        { id: 'time', kind: 'time', optional: true },
+        { id: 'ongoing', kind: 'choice', options: ['yes', 'no'] },
+      ],
+    },
+    {
+      id: 'details',
+      questions: [
+        { id: 'description', kind: 'textarea', maxLength: 5000 },
+        { id: 'people', kind: 'textarea', optional: true, maxLength: 2000 },
+      ],
+    },
+    {
+      id: 'impact',
+      questions: [
+        {
+          id: 'impact',
+          kind: 'multichoice',
+          options: ['unsafe-at-home', 'health', 'targeted'],
+          optional: true,
+        },
+        // Being targeted for who you are may be a hate crime: point to that report.
+        { id: 'hateCrimeNotice', kind: 'notice', showWhen: { question: 'impact', in: ['targeted'] } },
+        { id: 'reportedBefore', kind: 'choice', options: ['yes', 'no', 'not-sure'] },
+        {
+          id: 'previousReferences',
+          kind: 'text',
+          optional: true,
+          maxLength: 300,
+          showWhen: { question: 'reportedBefore', in: ['yes'] },
+        },
+      ],
+    },
+    { id: 'contact', questions: [...contactQuestions] },
+  ],
+  rules: [
+    { atLeastOne: ['postcode', 'location'], code: 'whereMissing' },
+    { atLeastOne: ['email', 'phone'], code: 'contactMissing' },
+  ],
+  examples: {
+    valid: [
+      {
+        name: 'noise, anonymous, postcode only',
+        answers: {
+          kind: 'noise',
+          postcode: 'pe1 1hq',
+          date: '2026-11-20',
+          ongoing: 'yes',
+          description: 'Loud music every night after midnight from the flat above.',
+          reportedBefore: 'no',
+          contactChoice: 'anonymous',
+        },
+      },
+      {
+        name: 'drug dealing on a housing provider estate, with safe contact',
+        answers: {
+          kind: 'drugs',
+          location: 'The alley behind the shops on Lincoln Road',
+          landlord: 'cross-keys-homes',
+          date: '2026-11-18',
+          time: '21:30',
+          ongoing: 'no',
+          description: 'Two people selling from a car most evenings.',
+          impact: ['unsafe-at-home', 'targeted'],
+          reportedBefore: 'yes',
+          previousReferences: 'CC-12345-26',
+          contactChoice: 'contact',
+          name: 'Alex Example',
+          phone: '07700 900123',
+          safeContact: ['text'],
+          safeTimes: 'Weekdays 9am to 3pm',
+          contactNotes: 'Do not leave a voicemail.',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no kind chosen',
+        answers: {
+          postcode: 'PE1 1HQ',
+          date: '2026-11-20',
+          ongoing: 'no',
+          description: 'x',
+          reportedBefore: 'no',
+          contactChoice: 'anonymous',
+        },
+        error: { path: 'kind', code: 'required' },
+      },
+      {
+        name: 'neither postcode nor place',
+        answers: {
+          kind: 'noise',
+          date: '2026-11-20',
+          ongoing: 'no',
+          description: 'x',
+          reportedBefore: 'no',
+          contactChoice: 'anonymous',
+        },
+        error: { path: 'postcode', code: 'whereMissing' },
+      },
+      {
+        name: 'postcode not a UK postcode',
+        answers: {
+          kind: 'noise',
+          postcode: 'PE1 ZZZZ',
+          date: '2026-11-20',
+          ongoing: 'no',
+          description: 'x',
+          reportedBefore: 'no',
+          contactChoice: 'anonymous',
+        },
+        error: { path: 'postcode', code: 'invalid' },
+      },
+      {
+        name: 'contact chosen but no email or phone',
+        answers: {
+          kind: 'noise',
+          postcode: 'PE1 1HQ',
+          date: '2026-11-20',
+          ongoing: 'no',
+          description: 'x',
+          reportedBefore: 'no',
+          contactChoice: 'contact',
+          name: 'Sam',
+        },
+        error: { path: 'email', code: 'contactMissing' },
+      },
+      {
+        name: 'date in the future',
+        answers: {
+          kind: 'noise',
+          postcode: 'PE1 1HQ',
+          date: '2099-01-01',
+          ongoing: 'no',
+          description: 'x',
+          reportedBefore: 'no',
+          contactChoice: 'anonymous',
+        },
+        error: { path: 'date', code: 'future' },
+      },
+    ],
+  },
+};

@@ -1,0 +1,22 @@
+import type { Routing } from '../routing/routing-schema';
+import type { Definition } from './types';
+
+/** Fills options that come from the partnership's configuration (its housing providers). */
+export function resolveDefinition(definition: Definition, routing: Routing): Definition {
+  const providers = routing.housingProviders.map((id) => routing.partners.find((p) => p.id === id)!);
+  return {
+    ...definition,
+    sections: definition.sections.map((section) => ({
+      ...section,
+      questions: section.questions.map((question) =>
+        question.optionsFrom === 'housingProviders'
+          ? {
+              ...question,
+              options: [...providers.map((p) => p.id), ...(question.options ?? [])],
+              optionNames: Object.fromEntries(providers.map((p) => [p.id, p.name])),
+            }
+          : question,
+      ),
+    })),
+  };
+}

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errorMessage } from '../definitions/messages';
+import type { Definition } from '../definitions/types';
+import { intake, type IntakeDeps } from '../intake/intake';
+import { localeFromAcceptLanguage, translator } from '../../i18n';
+import { errorResponse } from './errors';
+import { describeDefinition } from './describe';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function reportRoutes(definitions: Definition[], deps: IntakeDeps) {
+  const app = new Hono();
+
+  app.get('/report-types', function listReportTypes(c) {
+    const t = translator(localeFromAcceptLanguage(c.req.header('accept-language')));
+    return c.json({ reportTypes: definitions.map((d) => describeDefinition(d, t)) });
+  });
+
+  app.post(
+    '/reports/:type',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, 413, [{ path: '', message: `The request body must be ${MAX_BODY_BYTES} bytes or fewer` }]),
+    }),
+    async function submitReport(c) {
+      const locale = localeFromAcceptLanguage(c.req.header('accept-language'));
+      const t = translator(locale);
+      const definition = definitions.find((d) => d.id === c.req.param('type'));
+      if (!definition) return errorResponse(c, 404, [{ path: '', message: t('validation.unknownReportType') }]);
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+        return errorResponse(c, 415, [{ path: '', message: 'Send the answers as application/json' }]);
+      }
+      let answers: unknown;
+      try {
+        answers = await c.req.json();
+      } catch {
+        return errorResponse(c, 400, [{ path: '', message: t('validation.badJson') }]);
+      }
+      const key = c.req.header('idempotency-key');
+      const result = intake(deps, definition, {
+        answers,
+        locale,
+        submissionKey: key ? `api:${key.slice(0, 200)}` : undefined,
+      });
+      if (!result.ok) {
+        return errorResponse(
+          c,
+          400,
+          result.errors.map((e) => ({ path: e.path, message: errorMessage(definition, e, t) })),
+        );
+      }
+      return c.json({ reference: result.reference }, 201);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import { validateAnswers, type FieldError } from '../definitions/schema';
+import type { Definition } from '../definitions/types';
+import { resolveRecipients } from '../routing/resolve-recipients';
+import type { Routing } from '../routing/routing-schema';
+import { ReferenceTaken, type Store } from '../store/store';
+import { newReference } from './reference';
+
+export type IntakeResult = { ok: true; reference: string } | { ok: false; errors: FieldError[] };
+
+export interface IntakeDeps {
+  store: Store;
+  routing: Routing;
+  now: () => Date;
+  /** Called once a report is stored, so the outbox can send without waiting for its next tick. */
+  onStored?: () => void;
+}
+
+export interface Submission {
+  answers: unknown;
+  locale: string;
+  /** Makes a repeated submission (a double click, a refresh, a retried request) return the first reference. */
+  submissionKey?: string;
+}
+
+/**
+ * Validates, then stores the report and one planned delivery per partner in one transaction.
+ * Only after that returns is the reporter told their reference: nothing acknowledged is lost.
+ */
+export function intake(deps: IntakeDeps, definition: Definition, submission: Submission): IntakeResult {
+  const now = deps.now();
+  const validation = validateAnswers(definition, submission.answers, now);
+  if (!validation.ok) return validation;
+
+  if (submission.submissionKey) {
+    const earlier = deps.store.referenceForSubmission(submission.submissionKey);
+    if (earlier) return { ok: true, reference: earlier };
+  }
+  const deliveries = resolveRecipients(definition, validation.answers, deps.routing).map((partner) => ({
+    partnerId: partner.id,
+    recipient: partner.email,
+  }));
+  for (let attempt = 0; ; attempt++) {
+    const reference = newReference(definition.referencePrefix);
+    try {
+      deps.store.saveReport({
+        reference,
+        type: definition.id,
+        locale: submission.locale,
+        answers: validation.answers,
+        submissionKey: submission.submissionKey,
+        createdAt: now.getTime(),
+        deliveries,
+      });
+      deps.onStored?.();
+      return { ok: true, reference };
+    } catch (err) {
+      if (!(err instanceof ReferenceTaken) || attempt >= 5) throw err;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { shownQuestions } from '../definitions/schema';
+import { formatAnswer } from '../definitions/format-answer';
+import { questionKey, type Definition, type Question } from '../definitions/types';
+import type { StoredReport } from '../store/store';
+import type { Partner } from '../routing/routing-schema';
+import { translator } from '../../i18n';
+import { escapeHtml, headerSafe } from './escape';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Line {
+  label: string;
+  value: string;
+}
+
+// Partners read reports in English; the reporter's own language is named so they can reply in it.
+const t = translator('en');
+
+function lineFor(definition: Definition, question: Question, report: StoredReport): Line {
+  const value = formatAnswer(definition, question, report.answers[question.id], t, 'en-GB');
+  return { label: t(`${questionKey(definition, question.id)}.short`), value: value ?? t('email.notAnswered') };
+}
+
+function area(definition: Definition, report: StoredReport): string {
+  const postcode = definition.areaQuestion ? report.answers[definition.areaQuestion] : undefined;
+  // The outward code (PE1) says where without pinpointing a home in an inbox listing.
+  return typeof postcode === 'string' ? postcode.split(' ')[0] : t('email.noArea');
+}
+
+export function renderReportEmail(
+  definition: Definition,
+  report: StoredReport,
+  partner: Partner,
+  partnershipName: string,
+): RenderedEmail {
+  const shown = shownQuestions(definition, report.answers).filter((q) => q.kind !== 'notice');
+  const first = shown.filter((q) => definition.printFirst.includes(q.id)).map((q) => lineFor(definition, q, report));
+  const rest = shown.filter((q) => !definition.printFirst.includes(q.id)).map((q) => lineFor(definition, q, report));
+  const subjectQuestion = shown.find((q) => q.id === definition.subjectQuestion)!;
+
+  const subject = headerSafe(
+    t('email.subject', {
+      type: t(`type.${definition.id}`),
+      reference: report.reference,
+      subject: formatAnswer(definition, subjectQuestion, report.answers[subjectQuestion.id], t, 'en-GB') ?? '',
+      area: area(definition, report),
+    }),
+  );
+  const intro = [
+    t('email.intro', { reference: report.reference }),
+    t('email.sentTo', { partner: partner.name, partnership: partnershipName }),
+    t('email.language', { language: t(`language.${report.locale}`) }),
+    `${t('email.submittedAt')}: ${new Date(report.createdAt).toISOString()}`,
+  ];
+  const sections = [
+    { title: t('email.safeContact'), lines: first },
+    { title: t('email.answers'), lines: rest },
+  ].filter((s) => s.lines.length > 0);
+  return { subject, text: renderText(intro, sections), html: renderHtml(intro, sections) };
+}
+
+function renderText(intro: string[], sections: { title: string; lines: Line[] }[]): string {
+  const body = sections.map(
+    (s) => `${s.title}\n${'='.repeat(s.title.length)}\n\n${s.lines.map((l) => `${l.label}:\n${l.value}\n`).join('\n')}`,
+  );
+  return [...intro, '', ...body, '', t('email.footer'), ''].join('\n');
+}
+
+function renderHtml(intro: string[], sections: { title: string; lines: Line[] }[]): string {
+  const rows = (lines: Line[]) =>
+    lines
+      .map(
+        (l) =>
+          `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(l.label)}</th>` +
+          `<td style="white-space:pre-wrap;padding:4px 0">${escapeHtml(l.value)}</td></tr>`,
+      )
+      .join('');
+  const body = sections.map((s) => `<h2>${escapeHtml(s.title)}</h2><table>${rows(s.lines)}</table>`).join('');
+  return (
+    `<!doctype html><html lang="en"><body style="font-family:sans-serif">` +
+    intro.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    body +
+    `<p><small>${escapeHtml(t('email.footer'))}</small></p></body></html>`
+  );
+}

@@ -1,0 +1,54 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Built from the reference and the partner, so a resend after a crash is recognisably the same message. */
+  messageId: string;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+/** Sends through an SMTP server (SMTP_URL). Failures keep nodemailer's responseCode and code. */
+export function smtpMailer(url: string, timeoutMs = 30_000): Mailer {
+  const transport = nodemailer.createTransport(url, {
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  } as object);
+  return {
+    async send(email) {
+      await transport.sendMail(email);
+    },
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * The embedded default: each email is written as an .eml file that any mail client opens, so
+ * a newcomer sees exactly what a partner would receive, with no mail server at all.
+ */
+export function pickupMailer(dir: string): Mailer {
+  mkdirSync(dir, { recursive: true });
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(email) {
+      const info = await transport.sendMail(email);
+      const id = email.messageId.replace(/^<|@.*$/g, '').replace(/[^A-Za-z0-9.-]/g, '_');
+      const name = `${Date.now()}-${id}.eml`;
+      // Write then rename, so a reader never sees half a message.
+      const tmp = join(dir, `.${name}.tmp`);
+      writeFileSync(tmp, info.message as Buffer);
+      renameSync(tmp, join(dir, name));
+    },
+    close() {},
+  };
+}

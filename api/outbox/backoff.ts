@@ -1,0 +1,27 @@
+export interface RetryPolicy {
+  /** Delay before the first retry. */
+  baseMs: number;
+  /** Longest delay between two attempts. */
+  capMs: number;
+  /** Attempts in all before a delivery is marked failed. */
+  maxAttempts: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { baseMs: 15_000, capMs: 300_000, maxAttempts: 10 };
+
+/** Delay after the given failed attempt (1-based): 15 s, 30 s, 1 min, 2 min, 4 min, then 5 min. */
+export function retryDelay(policy: RetryPolicy, attempt: number): number {
+  return Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+}
+
+/** SMTP 5xx is a permanent refusal; 4xx, timeouts and connection errors may pass. */
+export function isPermanent(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown })?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export function describeError(err: unknown): string {
+  const e = err as { code?: unknown; responseCode?: unknown; message?: unknown };
+  const parts = [e?.responseCode, e?.code, typeof e?.message === 'string' ? e.message : String(err)];
+  return parts.filter((p) => p !== undefined && p !== null && p !== '').join(' ').slice(0, 500);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
+
+export const partnerSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    email: z.string().email('must be an email address'),
+  })
+  .strict();
+
+export const ruleSchema = z
+  .object({
+    report: id,
+    /** Every listed question's answer must be (or include) one of the listed values. */
+    when: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+    to: z.array(id).min(1),
+  })
+  .strict();
+
+export const routingSchema = z
+  .object({
+    partnership: z.object({ name: z.string().min(1), adminEmail: z.string().email('must be an email address') }).strict(),
+    partners: z.array(partnerSchema).min(1),
+    housingProviders: z.array(id).default([]),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict();
+
+export type Partner = z.infer<typeof partnerSchema>;
+export type Rule = z.infer<typeof ruleSchema>;
+export type Routing = z.infer<typeof routingSchema>;

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../config-error';
+import { defaultRetryPolicy, type RetryPolicy } from '../outbox/backoff';
+
+export interface PortalConfig {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  dataDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  routingFile: string;
+  retry: RetryPolicy;
+}
+
+const whole = (min: number, max: number) =>
+  z.coerce.number({ invalid_type_error: `must be a whole number` }).int(`must be a whole number`).min(min, `must be ${min} or more`).max(max, `must be ${max} or less`);
+
+// Each variable is documented in README.md; keep the two in step.
+const envSchema = z.object({
+  PORT: whole(0, 65535).default(4321),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.string().url('must be a full URL such as https://safer.example.org').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Safer Peterborough portal <portal@example.org>'),
+  ROUTING_FILE: z.string().min(1).default('content/routing.yaml'),
+  RETRY_BASE_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.baseMs / 1000),
+  RETRY_CAP_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.capMs / 1000),
+  RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
+});
+
+/** Reads the portal's settings from the environment; a bad one is a ConfigError naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // The value itself is not echoed: SMTP_URL may hold a password.
+    throw new ConfigError(`environment variable ${issue.path.join('.')}`, issue.message);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),
+    dataDir: resolve(root, e.DATA_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    routingFile: resolve(root, e.ROUTING_FILE),
+    retry: { baseMs: e.RETRY_BASE_SECONDS * 1000, capMs: e.RETRY_CAP_SECONDS * 1000, maxAttempts: e.RETRY_MAX_ATTEMPTS },
+  };
+}

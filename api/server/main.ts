@@ -1,0 +1,33 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config-error';
+import { buildIfMissing } from './build-if-missing';
+import { loadConfig } from './config';
+import { startPortal } from './portal';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const distDir = join(root, 'dist');
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, root);
+  buildIfMissing(root, distDir);
+  const portal = await startPortal(config, { distDir });
+  console.log(`Portal running at ${portal.url} (public URL ${config.publicUrl.href})`);
+  console.log(
+    config.smtpUrl ? 'Mail goes to the SMTP server in SMTP_URL.' : `No SMTP_URL: mail is written as .eml files to ${join(config.dataDir, 'mail')}`,
+  );
+  const stop = () => {
+    void portal.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(`Cannot start: ${err.message}`);
+  } else {
+    console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, type HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { definitions as allDefinitions } from '../definitions';
+import { resolveDefinition } from '../definitions/resolve';
+import { createApi } from '../http/api';
+import { intake, type IntakeDeps } from '../intake/intake';
+import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
+import { createDispatcher } from '../outbox/dispatcher';
+import { loadRouting } from '../routing/load-routing';
+import { openStore } from '../store/store';
+import type { PortalConfig } from './config';
+import type { SitePortal } from './site-portal';
+
+type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+  locals: { portal: SitePortal },
+) => Promise<void>;
+
+export interface PortalOptions {
+  /** The Astro build to serve (dist/ at the project root by default). */
+  distDir: string;
+  /** Tests move time; the server uses the real clock. */
+  now?: () => number;
+  /** Tests and benchmarks substitute a mailer; by default SMTP_URL or the pickup folder. */
+  mailer?: Mailer;
+  pollMs?: number;
+}
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+/** Composes the store, routing, outbox and both channels, and serves them on one port. */
+export async function startPortal(config: PortalConfig, options: PortalOptions) {
+  const now = options.now ?? Date.now;
+  const routing = loadRouting(config.routingFile, allDefinitions);
+  const definitions = allDefinitions.map((d) => resolveDefinition(d, routing));
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = openStore(join(config.dataDir, 'portal.db'));
+  const mailer =
+    options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : pickupMailer(join(config.dataDir, 'mail')));
+  const dispatcher = createDispatcher({
+    store,
+    mailer,
+    routing,
+    definitions,
+    now,
+    from: config.mailFrom,
+    messageIdDomain: config.publicUrl.hostname,
+    retry: config.retry,
+    pollMs: options.pollMs,
+  });
+  const intakeDeps: IntakeDeps = { store, routing, now: () => new Date(now()), onStored: () => dispatcher.wake() };
+  const sitePortal: SitePortal = {
+    definitions,
+    submit: (definition, submission) => intake(intakeDeps, definition, submission),
+  };
+  const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
+    handler: AstroHandler;
+  };
+
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.route('/api', createApi({ store, definitions, intake: intakeDeps }));
+  // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
+  app.use(
+    csrf({
+      origin: (origin, c) => origin === config.publicUrl.origin || origin === new URL(c.req.url).origin,
+    }),
+  );
+  app.use(serveStatic({ root: join(options.distDir, 'client') }));
+  app.all('*', async function astroPages(c) {
+    await astroHandler(
+      c.env.incoming,
+      c.env.outgoing,
+      () => {
+        c.env.outgoing.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Page not found');
+      },
+      { portal: sitePortal },
+    );
+    return RESPONSE_ALREADY_SENT;
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
+  });
+  dispatcher.start();
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    port,
+    store,
+    dispatcher,
+    async close(): Promise<void> {
+      await new Promise<void>((done) => server.close(() => done()));
+      await dispatcher.stop();
+      mailer.close();
+      store.close();
+    },
+  };
+}

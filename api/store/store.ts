@@ -1,0 +1,232 @@
+import Database from 'better-sqlite3';
+import type { Answers } from '../definitions/types';
+
+// The only module that speaks SQL. Plain SQL that PostgreSQL also accepts (integer times in ms,
+// UPDATE … RETURNING), so the store can move without touching intake, routing or channels.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  submission_key TEXT UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert')),
+  partner_id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_until INTEGER,
+  last_error TEXT,
+  sent_at INTEGER,
+  UNIQUE (report_id, kind, partner_id)
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
+`;
+
+export interface NewReport {
+  reference: string;
+  type: string;
+  locale: string;
+  answers: Answers;
+  submissionKey?: string;
+  createdAt: number;
+  deliveries: { partnerId: string; recipient: string }[];
+}
+
+export interface StoredReport {
+  id: number;
+  reference: string;
+  type: string;
+  locale: string;
+  answers: Answers;
+  createdAt: number;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface Delivery {
+  id: number;
+  reportId: number;
+  kind: 'report' | 'alert';
+  partnerId: string;
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  sentAt: number | null;
+}
+
+/** Raised when a new reference is already taken; intake draws another. */
+export class ReferenceTaken extends Error {}
+
+interface DeliveryRow {
+  id: number;
+  report_id: number;
+  kind: 'report' | 'alert';
+  partner_id: string;
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  sent_at: number | null;
+}
+
+interface ReportRow {
+  id: number;
+  reference: string;
+  type: string;
+  locale: string;
+  answers: string;
+  created_at: number;
+}
+
+const toDelivery = (row: DeliveryRow): Delivery => ({
+  id: row.id,
+  reportId: row.report_id,
+  kind: row.kind,
+  partnerId: row.partner_id,
+  recipient: row.recipient,
+  status: row.status,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  lastError: row.last_error,
+  sentAt: row.sent_at,
+});
+
+const toReport = (row: ReportRow): StoredReport => ({
+  id: row.id,
+  reference: row.reference,
+  type: row.type,
+  locale: row.locale,
+  answers: JSON.parse(row.answers) as Answers,
+  createdAt: row.created_at,
+});
+
+export type Store = ReturnType<typeof openStore>;
+
+export function openStore(file: string) {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a report acknowledged to its reporter survives power loss, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const insertReport = db.prepare(
+    `INSERT INTO reports (reference, type, locale, answers, submission_key, created_at)
+     VALUES (@reference, @type, @locale, @answers, @submissionKey, @createdAt)`,
+  );
+  const insertDelivery = db.prepare(
+    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at)
+     VALUES (@reportId, @kind, @partnerId, @recipient, 'pending', @nextAttemptAt)`,
+  );
+  const bySubmissionKey = db.prepare(`SELECT reference FROM reports WHERE submission_key = ?`);
+
+  const saveReport = db.transaction((report: NewReport) => {
+    let reportId: number;
+    try {
+      reportId = Number(
+        insertReport.run({
+          reference: report.reference,
+          type: report.type,
+          locale: report.locale,
+          answers: JSON.stringify(report.answers),
+          submissionKey: report.submissionKey ?? null,
+          createdAt: report.createdAt,
+        }).lastInsertRowid,
+      );
+    } catch (err) {
+      if (err instanceof Error && /UNIQUE constraint failed: reports.reference/.test(err.message)) {
+        throw new ReferenceTaken();
+      }
+      throw err;
+    }
+    for (const delivery of report.deliveries) {
+      insertDelivery.run({ reportId, kind: 'report', ...delivery, nextAttemptAt: report.createdAt });
+    }
+  });
+
+  const claim = db.prepare(
+    `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until
+     WHERE id IN (
+       SELECT id FROM deliveries
+       WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND claimed_until <= @now)
+       ORDER BY next_attempt_at, id LIMIT @limit)
+     RETURNING *`,
+  );
+  const markSent = db.prepare(
+    `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, last_error = NULL WHERE id = @id`,
+  );
+  const markRetry = db.prepare(
+    `UPDATE deliveries SET status = 'pending', next_attempt_at = @nextAttemptAt, claimed_until = NULL, last_error = @error
+     WHERE id = @id`,
+  );
+  const markFailed = db.prepare(
+    `UPDATE deliveries SET status = 'failed', claimed_until = NULL, last_error = @error WHERE id = @id`,
+  );
+  const insertAlert = db.prepare(
+    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at)
+     SELECT report_id, 'alert', partner_id, @recipient, 'pending', @now FROM deliveries WHERE id = @id
+     ON CONFLICT DO NOTHING`,
+  );
+  const fail = db.transaction((id: number, error: string, alert: { recipient: string; now: number } | null) => {
+    markFailed.run({ id, error });
+    if (alert) insertAlert.run({ id, ...alert });
+  });
+
+  return {
+    /** Stores a report and its planned deliveries in one transaction. */
+    saveReport(report: NewReport): void {
+      saveReport(report);
+    },
+    referenceForSubmission(key: string): string | undefined {
+      return (bySubmissionKey.get(key) as { reference: string } | undefined)?.reference;
+    },
+    /** Claims due deliveries (and ones whose claim expired) for this worker, atomically. */
+    claimDue(now: number, claimMs: number, limit: number): Delivery[] {
+      return (claim.all({ now, until: now + claimMs, limit }) as DeliveryRow[]).map(toDelivery);
+    },
+    markSent(id: number, now: number): void {
+      markSent.run({ id, now });
+    },
+    markRetry(id: number, nextAttemptAt: number, error: string): void {
+      markRetry.run({ id, nextAttemptAt, error });
+    },
+    /** Marks a delivery failed for good and, if asked, plans an alert about it in the same step. */
+    markFailed(id: number, error: string, alert: { recipient: string; now: number } | null): void {
+      fail(id, error, alert);
+    },
+    report(id: number): StoredReport | undefined {
+      const row = db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+      return row && toReport(row);
+    },
+    reportByReference(reference: string): StoredReport | undefined {
+      const row = db.prepare(`SELECT * FROM reports WHERE reference = ?`).get(reference) as ReportRow | undefined;
+      return row && toReport(row);
+    },
+    deliveriesOf(reportId: number): Delivery[] {
+      const rows = db.prepare(`SELECT * FROM deliveries WHERE report_id = ? ORDER BY id`).all(reportId) as DeliveryRow[];
+      return rows.map(toDelivery);
+    },
+    countReports(): number {
+      return (db.prepare(`SELECT COUNT(*) AS n FROM reports`).get() as { n: number }).n;
+    },
+    /** Deliveries still to send (pending or being sent). */
+    outboxDepth(): number {
+      return (db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'sending')`).get() as { n: number }).n;
+    },
+    close(): void {
+      db.close();
+    },
+  };
+}

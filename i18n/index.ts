@@ -1,0 +1,49 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './en.json';
+import lt from './lt.json';
+import pl from './pl.json';
+import pt from './pt.json';
+import ro from './ro.json';
+import ur from './ur.json';
+
+export const locales = ['en', 'pl', 'lt', 'ro', 'pt', 'ur'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+
+const catalogs: Record<Locale, Record<string, string>> = { en, pl, lt, ro, pt, ur };
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(locales.map((l) => [l, { translation: catalogs[l] }])),
+  lng: defaultLocale,
+  fallbackLng: defaultLocale,
+  // Keys are flat and dotted: "report.asb.question.kind.label" is one key, not a path.
+  keySeparator: false,
+  nsSeparator: false,
+  // Pages (Astro) and emails escape at output; escaping here too would double-escape.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+export function translator(locale: Locale): TFunction {
+  return i18n.getFixedT(locale);
+}
+
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ur' ? 'rtl' : 'ltr';
+}
+
+/** The first supported language in an Accept-Language header, or English. */
+export function localeFromAcceptLanguage(header: string | undefined | null): Locale {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase().split('-')[0];
+    if (isLocale(tag)) return tag;
+  }
+  return defaultLocale;
+}

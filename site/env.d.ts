@@ -1,0 +1,7 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    portal: import('../api/server/site-portal').SitePortal;
+  }
+}
