@@ -12,6 +12,7 @@ export interface PortalConfig {
   mailFrom: string;
   routingFile: string;
   retry: RetryPolicy;
+  claimMs: number;
 }
 
 const whole = (min: number, max: number) =>
@@ -32,6 +33,7 @@ const envSchema = z.object({
   RETRY_BASE_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.baseMs / 1000),
   RETRY_CAP_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.capMs / 1000),
   RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
+  OUTBOX_CLAIM_SECONDS: whole(5, 3600).default(120),
 });
 
 /** Reads the portal's settings from the environment; a bad one is a ConfigError naming it. */
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     mailFrom: e.MAIL_FROM,
     routingFile: resolve(root, e.ROUTING_FILE),
     retry: { baseMs: e.RETRY_BASE_SECONDS * 1000, capMs: e.RETRY_CAP_SECONDS * 1000, maxAttempts: e.RETRY_MAX_ATTEMPTS },
+    claimMs: e.OUTBOX_CLAIM_SECONDS * 1000,
   };
 }

@@ -57,6 +57,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     from: config.mailFrom,
     messageIdDomain: config.publicUrl.hostname,
     retry: config.retry,
+    claimMs: config.claimMs,
     pollMs: options.pollMs,
   });
   const intakeDeps: IntakeDeps = { store, routing, now: () => new Date(now()), onStored: () => dispatcher.wake() };

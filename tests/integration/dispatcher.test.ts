@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { startSmtp, type TestSmtp } from '../support/smtp';
+
+let core: ReturnType<typeof createCore>;
+let smtp: TestSmtp;
+afterEach(async () => {
+  core.close();
+  await smtp.stop();
+});
+
+async function setUp() {
+  smtp = await startSmtp();
+  core = createCore(smtp.url);
+  const result = core.submit('asb', drugsOnCrossKeysEstate);
+  if (!result.ok) throw new Error('report refused');
+  return result.reference;
+}
+
+const SECOND = 1000;
+
+describe('the outbox dispatcher', () => {
+  it('sends one email to each partner, in text and HTML, with the reference in the subject', async () => {
+    const reference = await setUp();
+    await core.dispatcher().runOnce();
+    const mails = smtp.received;
+    expect(mails.map((m) => m.to && !Array.isArray(m.to) && m.to.text).sort()).toEqual([
+      'asb-team@council.example.org',
+      'asb@cross-keys-homes.example.org',
+      'neighbourhood-peterborough@police.example.org',
+    ]);
+    for (const mail of mails) {
+      expect(mail.subject).toBe(`ASB report ${reference}: Drug dealing or drug use, no postcode given`);
+      expect(mail.text).toContain('Dealing from a car');
+      expect(mail.html).toContain('Dealing from a car');
+      expect(mail.messageId).toMatch(new RegExp(`^<${reference}\\.[a-z-]+\\.report@portal\\.example\\.org>$`));
+    }
+    expect(core.store.outboxDepth()).toBe(0);
+  });
+
+  it('retries while the partner’s server is down and delivers exactly once when it is back', async () => {
+    await setUp();
+    await smtp.stop();
+    const dispatcher = core.dispatcher();
+    await dispatcher.runOnce();
+    const [first] = core.store.deliveriesOf(1);
+    expect(first).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(first.lastError).toMatch(/ECONNREFUSED/);
+    // The first retry comes within about 15 seconds.
+    expect(first.nextAttemptAt - core.clock.now).toBe(15 * SECOND);
+
+    core.clock.now += 10 * SECOND;
+    await dispatcher.runOnce();
+    expect(core.store.deliveriesOf(1)[0].attempts).toBe(1);
+
+    await smtp.start();
+    core.clock.now += 5 * SECOND;
+    await dispatcher.runOnce();
+    core.clock.now += 60 * SECOND;
+    await dispatcher.runOnce();
+    expect(smtp.received).toHaveLength(3);
+    expect(core.store.deliveriesOf(1).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('backs off longer after each temporary refusal, up to a cap', async () => {
+    await setUp();
+    smtp.behave('temporary');
+    const dispatcher = core.dispatcher();
+    const delays: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await dispatcher.runOnce();
+      const next = core.store.deliveriesOf(1)[0].nextAttemptAt;
+      delays.push((next - core.clock.now) / SECOND);
+      core.clock.now = next;
+    }
+    expect(delays).toEqual([15, 30, 60, 120, 240, 300, 300]);
+    expect(core.store.deliveriesOf(1)[0].lastError).toMatch(/^451/);
+  });
+
+  it('fails at once on a permanent refusal and alerts the partnership’s admin, without the answers', async () => {
+    const reference = await setUp();
+    smtp.behave('permanent', 'neighbourhood-peterborough@police.example.org');
+    await core.dispatcher().runOnce();
+    const deliveries = core.store.deliveriesOf(1);
+    expect(deliveries.map((d) => [d.kind, d.partnerId, d.status, d.attempts])).toEqual([
+      ['report', 'council-asb', 'sent', 1],
+      ['report', 'police-neighbourhood', 'failed', 1],
+      ['report', 'cross-keys-homes', 'sent', 1],
+      ['alert', 'police-neighbourhood', 'sent', 1],
+    ]);
+    const alert = smtp.received.find((m) => m.subject?.startsWith('Delivery failed'))!;
+    expect(alert.to && !Array.isArray(alert.to) && alert.to.text).toBe('portal-admin@example.org');
+    expect(alert.subject).toBe(
+      `Delivery failed: report ${reference} to Cambridgeshire Constabulary, Peterborough neighbourhood policing team`,
+    );
+    expect(alert.text).toContain('550');
+    expect(alert.text).not.toContain('Dealing from a car');
+  });
+
+  it('marks a delivery failed after the configured attempts', async () => {
+    await setUp();
+    await smtp.stop();
+    const dispatcher = core.dispatcher();
+    for (let i = 0; i < 10; i++) {
+      await dispatcher.runOnce();
+      core.clock.now += 10 * 60 * SECOND;
+    }
+    const delivery = core.store.deliveriesOf(1)[0];
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 10 });
+  });
+
+  it('after a crash mid-send, resends when the claim expires, with the same Message-ID', async () => {
+    const reference = await setUp();
+    // A worker claims the deliveries, then dies before recording anything.
+    const claimed = core.store.claimDue(core.clock.now, 120 * SECOND, 10);
+    expect(claimed).toHaveLength(3);
+    core.reopen();
+
+    const dispatcher = core.dispatcher();
+    await dispatcher.runOnce();
+    expect(smtp.received).toHaveLength(0); // the claim has not expired yet
+
+    core.clock.now += 121 * SECOND;
+    await dispatcher.runOnce();
+    expect(smtp.received).toHaveLength(3);
+    expect(smtp.received.map((m) => m.messageId).sort()).toEqual(
+      ['council-asb', 'cross-keys-homes', 'police-neighbourhood'].map((p) => `<${reference}.${p}.report@portal.example.org>`),
+    );
+  });
+});

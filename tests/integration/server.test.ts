@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drugsOnCrossKeysEstate } from '../support/core';
+import { failedStart, freePort, startPortalProcess } from '../support/portal-process';
+import { startSmtp } from '../support/smtp';
+import { tempDir } from '../support/temp';
+
+const dir = tempDir();
+afterAll(dir.remove);
+
+describe('starting the server', () => {
+  it('stops with one clear line when a setting is wrong', async () => {
+    const { code, stderr } = await failedStart({ PORT: 'eighty', DATA_DIR: dir.path });
+    expect(code).toBe(1);
+    expect(stderr).toBe('Cannot start: environment variable PORT: must be a whole number\n');
+  });
+
+  it('stops with one clear line naming the file and field when the routing file is wrong', async () => {
+    const file = join(dir.path, 'routing.yaml');
+    writeFileSync(file, 'partnership: { name: X, adminEmail: nobody }\npartners: []\nrules: []\n');
+    const { code, stderr } = await failedStart({ ROUTING_FILE: file, DATA_DIR: dir.path });
+    expect(code).toBe(1);
+    expect(stderr).toBe(`Cannot start: ${file}: partnership.adminEmail: must be an email address\n`);
+  });
+});
+
+describe('a report acknowledged before the server is killed', () => {
+  it('is delivered to each partner exactly once after a restart', async () => {
+    const smtp = await startSmtp(await freePort());
+    await smtp.stop(); // every partner's mail server is down
+    const env = {
+      DATA_DIR: join(dir.path, 'kill'),
+      SMTP_URL: smtp.url,
+      RETRY_BASE_SECONDS: '1',
+      OUTBOX_CLAIM_SECONDS: '5',
+    };
+    const first = await startPortalProcess(env);
+    const references: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${first.url}/api/reports/asb`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(drugsOnCrossKeysEstate),
+      });
+      expect(res.status).toBe(201);
+      references.push(((await res.json()) as { reference: string }).reference);
+    }
+    expect(await first.stop('SIGKILL')).toBe(null);
+
+    await smtp.start();
+    const second = await startPortalProcess(env);
+    try {
+      const mails = await smtp.waitFor(15, 30_000);
+      await new Promise((r) => setTimeout(r, 1500)); // time for any duplicate to arrive
+      const delivered = mails.map((m) => `${m.subject?.split(' ')[2]} ${m.to && !Array.isArray(m.to) ? m.to.text : ''}`);
+      expect(delivered).toHaveLength(15);
+      expect(new Set(delivered).size).toBe(15);
+      for (const reference of references) {
+        expect(delivered.filter((d) => d.startsWith(`${reference}:`))).toHaveLength(3);
+      }
+    } finally {
+      await second.stop();
+      await smtp.stop();
+    }
+  }, 90_000);
+});

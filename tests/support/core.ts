@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { intake, type IntakeDeps } from '../../api/intake/intake';
+import { smtpMailer } from '../../api/mail/transport';
+import { defaultRetryPolicy } from '../../api/outbox/backoff';
+import { createDispatcher } from '../../api/outbox/dispatcher';
+import { openStore } from '../../api/store/store';
+import { NOW, shippedSetup } from './fixtures';
+import { tempDir } from './temp';
+
+/** The core on a real SQLite file with a clock the test moves, and (when given) a real SMTP server. */
+export function createCore(smtpUrl?: string) {
+  const dir = tempDir();
+  const file = join(dir.path, 'portal.db');
+  const setup = shippedSetup();
+  const clock = { now: NOW.getTime() };
+  let store = openStore(file);
+  const deps = (): IntakeDeps => ({ store, routing: setup.routing, now: () => new Date(clock.now) });
+  const mailer = smtpUrl ? smtpMailer(smtpUrl, 2_000) : undefined;
+  const dispatcher = () =>
+    createDispatcher({
+      store,
+      mailer: mailer!,
+      routing: setup.routing,
+      definitions: setup.definitions,
+      now: () => clock.now,
+      from: 'portal@example.org',
+      messageIdDomain: 'portal.example.org',
+      retry: defaultRetryPolicy,
+    });
+  return {
+    ...setup,
+    clock,
+    get store() {
+      return store;
+    },
+    file,
+    dispatcher,
+    submit: (type: string, answers: unknown, submissionKey?: string) =>
+      intake(deps(), setup.byId(type), { answers, locale: 'en', submissionKey }),
+    /** Closes and reopens the database, as a restarted process would. */
+    reopen() {
+      store.close();
+      store = openStore(file);
+    },
+    close() {
+      mailer?.close();
+      store.close();
+      dir.remove();
+    },
+  };
+}
+
+export const drugsOnCrossKeysEstate = {
+  kind: 'drugs',
+  location: 'Behind the shops',
+  landlord: 'cross-keys-homes',
+  date: '2026-11-20',
+  ongoing: 'no',
+  description: 'Dealing from a car',
+  reportedBefore: 'no',
+  contactChoice: 'anonymous',
+};
