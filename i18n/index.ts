@@ -47,3 +47,8 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
   }
   return defaultLocale;
 }
+
+/** The tag for dates and numbers: British English and European Portuguese. */
+export function intlLocale(locale: Locale): string {
+  return { en: 'en-GB', pt: 'pt-PT' }[locale as string] ?? locale;
+}

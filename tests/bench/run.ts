@@ -1,0 +1,34 @@
+// npm run bench: durable report intakes per second with their p99 latency, beside
+// GET /api/health requests per second, against one portal process, in the same run.
+import { drugsOnCrossKeysEstate } from '../support/core';
+import { startPortalProcess } from '../support/portal-process';
+import { tempDir } from '../support/temp';
+import { load } from './load';
+
+const CONCURRENCY = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const dir = tempDir();
+// The embedded default: no SMTP, emails written to DATA_DIR/mail while intakes run.
+const portal = await startPortalProcess({ DATA_DIR: dir.path });
+try {
+  const body = JSON.stringify(drugsOnCrossKeysEstate);
+  const health = () => fetch(`${portal.url}/api/health`);
+  const report = () =>
+    fetch(`${portal.url}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  await load(health, { concurrency: CONCURRENCY, seconds: 1, expectStatus: 200 }); // warm up
+  const h = await load(health, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 });
+  const r = await load(report, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 });
+
+  const row = (name: string, m: typeof h) =>
+    `${name.padEnd(28)} ${m.perSecond.toFixed(0).padStart(8)}/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms   (${m.requests} requests, ${m.failures} failed)`;
+  console.log(`One portal process, ${CONCURRENCY} concurrent clients, ${SECONDS} s each, on ${process.platform} ${process.arch}`);
+  console.log(row('GET /api/health', h));
+  console.log(row('POST /api/reports/asb', r));
+  console.log('Each report intake is validated and committed to SQLite (WAL, synchronous=FULL) with 3 planned deliveries before its 201.');
+  if (h.failures || r.failures) process.exitCode = 1;
+} finally {
+  await portal.stop();
+  dir.remove();
+}
