@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import en from './en.json';
+import partnerEn from './partner-en.json';
 import lt from './lt.json';
 import pl from './pl.json';
 import pt from './pt.json';
@@ -10,11 +11,25 @@ export const locales = ['en', 'pl', 'lt', 'ro', 'pt', 'ur'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
 
+/** Each language's name in itself, for the language switcher. */
+export const nativeNames: Record<Locale, string> = {
+  en: 'English',
+  pl: 'Polski',
+  lt: 'Lietuvių',
+  ro: 'Română',
+  pt: 'Português',
+  ur: 'اردو',
+};
+
 const catalogs: Record<Locale, Record<string, string>> = { en, pl, lt, ro, pt, ur };
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: Object.fromEntries(locales.map((l) => [l, { translation: catalogs[l] }])),
+  resources: {
+    ...Object.fromEntries(locales.map((l) => [l, { translation: catalogs[l] }])),
+    // Partners read their emails in English: those strings are not translated.
+    en: { translation: en, partner: partnerEn },
+  },
   lng: defaultLocale,
   fallbackLng: defaultLocale,
   // Keys are flat and dotted: "report.asb.question.kind.label" is one key, not a path.
@@ -33,6 +48,11 @@ export function isLocale(value: unknown): value is Locale {
 
 export function translator(locale: Locale): TFunction {
   return i18n.getFixedT(locale);
+}
+
+/** Strings of the emails partners receive, in English. */
+export function partnerTranslator(): TFunction {
+  return i18n.getFixedT('en', 'partner');
 }
 
 export function directionOf(locale: Locale): 'ltr' | 'rtl' {

@@ -1,9 +1,9 @@
-import { translator } from '../../i18n';
+import { partnerTranslator } from '../../i18n';
 import type { Delivery, StoredReport } from '../store/store';
 import { escapeHtml, headerSafe } from './escape';
 import type { RenderedEmail } from './render-report';
 
-const t = translator('en');
+const t = partnerTranslator();
 
 /** Tells the partnership's admin a delivery failed for good. Holds no answers, only what to chase. */
 export function renderAlertEmail(report: StoredReport, failed: Delivery, partnerName: string): RenderedEmail {

@@ -3,7 +3,7 @@ import { formatAnswer } from '../definitions/format-answer';
 import { questionKey, type Definition, type Question } from '../definitions/types';
 import type { StoredReport } from '../store/store';
 import type { Partner } from '../routing/routing-schema';
-import { translator } from '../../i18n';
+import { partnerTranslator, translator } from '../../i18n';
 import { escapeHtml, headerSafe } from './escape';
 
 export interface RenderedEmail {
@@ -19,16 +19,17 @@ interface Line {
 
 // Partners read reports in English; the reporter's own language is named so they can reply in it.
 const t = translator('en');
+const p = partnerTranslator();
 
 function lineFor(definition: Definition, question: Question, report: StoredReport): Line {
   const value = formatAnswer(definition, question, report.answers[question.id], t, 'en-GB');
-  return { label: t(`${questionKey(definition, question.id)}.short`), value: value ?? t('email.notAnswered') };
+  return { label: t(`${questionKey(definition, question.id)}.short`), value: value ?? p('email.notAnswered') };
 }
 
 function area(definition: Definition, report: StoredReport): string {
   const postcode = definition.areaQuestion ? report.answers[definition.areaQuestion] : undefined;
   // The outward code (PE1) says where without pinpointing a home in an inbox listing.
-  return typeof postcode === 'string' ? postcode.split(' ')[0] : t('email.noArea');
+  return typeof postcode === 'string' ? postcode.split(' ')[0] : p('email.noArea');
 }
 
 export function renderReportEmail(
@@ -43,22 +44,22 @@ export function renderReportEmail(
   const subjectQuestion = shown.find((q) => q.id === definition.subjectQuestion)!;
 
   const subject = headerSafe(
-    t('email.subject', {
-      type: t(`type.${definition.id}`),
+    p('email.subject', {
+      type: p(`type.${definition.id}`),
       reference: report.reference,
       subject: formatAnswer(definition, subjectQuestion, report.answers[subjectQuestion.id], t, 'en-GB') ?? '',
       area: area(definition, report),
     }),
   );
   const intro = [
-    t('email.intro', { reference: report.reference }),
-    t('email.sentTo', { partner: partner.name, partnership: partnershipName }),
-    t('email.language', { language: t(`language.${report.locale}`) }),
-    `${t('email.submittedAt')}: ${new Date(report.createdAt).toISOString()}`,
+    p('email.intro', { reference: report.reference }),
+    p('email.sentTo', { partner: partner.name, partnership: partnershipName }),
+    p('email.language', { language: p(`language.${report.locale}`) }),
+    `${p('email.submittedAt')}: ${new Date(report.createdAt).toISOString()}`,
   ];
   const sections = [
-    { title: t('email.safeContact'), lines: first },
-    { title: t('email.answers'), lines: rest },
+    { title: p('email.safeContact'), lines: first },
+    { title: p('email.answers'), lines: rest },
   ].filter((s) => s.lines.length > 0);
   return { subject, text: renderText(intro, sections), html: renderHtml(intro, sections) };
 }
@@ -67,7 +68,7 @@ function renderText(intro: string[], sections: { title: string; lines: Line[] }[
   const body = sections.map(
     (s) => `${s.title}\n${'='.repeat(s.title.length)}\n\n${s.lines.map((l) => `${l.label}:\n${l.value}\n`).join('\n')}`,
   );
-  return [...intro, '', ...body, '', t('email.footer'), ''].join('\n');
+  return [...intro, '', ...body, '', p('email.footer'), ''].join('\n');
 }
 
 function renderHtml(intro: string[], sections: { title: string; lines: Line[] }[]): string {
@@ -82,8 +83,8 @@ function renderHtml(intro: string[], sections: { title: string; lines: Line[] }[
   const body = sections.map((s) => `<h2>${escapeHtml(s.title)}</h2><table>${rows(s.lines)}</table>`).join('');
   return (
     `<!doctype html><html lang="en"><body style="font-family:sans-serif">` +
-    intro.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    intro.map((para) => `<p>${escapeHtml(para)}</p>`).join('') +
     body +
-    `<p><small>${escapeHtml(t('email.footer'))}</small></p></body></html>`
+    `<p><small>${escapeHtml(p('email.footer'))}</small></p></body></html>`
   );
 }

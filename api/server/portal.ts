@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { definitions as allDefinitions } from '../definitions';
 import { resolveDefinition } from '../definitions/resolve';
 import { createApi } from '../http/api';
+import { exitRoutes } from '../http/exit';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
 import { createDispatcher } from '../outbox/dispatcher';
@@ -72,6 +73,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps }));
+  app.route('/exit', exitRoutes(config.exitUrl));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
   app.use(
     csrf({

@@ -1,8 +1,7 @@
 // govuk-frontend ships JavaScript without type declarations; these are the parts the portal uses.
 declare module 'govuk-frontend' {
   type Component = abstract new (...args: never[]) => unknown;
-  export const Checkboxes: Component;
   export const ErrorSummary: Component;
-  export const Radios: Component;
+  export const ExitThisPage: Component;
   export function createAll(component: Component): unknown[];
 }

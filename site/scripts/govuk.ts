@@ -1,7 +1,8 @@
-// Progressive enhancement only: every form works without this script.
-import { Checkboxes, createAll, ErrorSummary, Radios } from 'govuk-frontend';
+// Progressive enhancement only: every page and form works without this script.
+import { createAll, ErrorSummary, ExitThisPage } from 'govuk-frontend';
+import { initConditionalReveal } from './conditional-reveal';
 
 document.body.classList.add('govuk-frontend-supported');
-createAll(Radios);
-createAll(Checkboxes);
+initConditionalReveal();
 createAll(ErrorSummary);
+createAll(ExitThisPage);

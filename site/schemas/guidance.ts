@@ -1,0 +1,19 @@
+import { z } from 'astro/zod';
+import { topics } from './topics';
+
+/** Front matter of a guidance page: a wrong or missing field fails the build, naming file and field. */
+export const guidanceSchema = z
+  .object({
+    title: z.string().min(1).max(120),
+    summary: z.string().min(1).max(300),
+    topic: z.enum(topics),
+    /** Sensitive topics carry the "Exit this page" control. */
+    sensitive: z.boolean(),
+    lastReviewed: z.coerce.date(),
+    /** Ids from content/helplines.yaml, shown in the box under the page. */
+    helplines: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+    reportTypes: z.array(z.enum(['asb', 'hate-crime', 'victims-hub'])).default([]),
+  })
+  .strict();
+
+export type Guidance = z.infer<typeof guidanceSchema>;

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function violations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('every page of the sitemap, in every language, has no axe violations', async ({ page, portal }) => {
+  test.setTimeout(300_000);
+  const xml = await (await fetch(`${portal.url}/sitemap.xml`)).text();
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  expect(paths.length).toBeGreaterThan(60);
+  const found: string[] = [];
+  for (const path of paths) {
+    await page.goto(`${portal.url}${path}`);
+    for (const v of await violations(page)) found.push(`${path} ${v}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test('the report form showing errors, and its check-answers page, have no axe violations', async ({ page, portal }) => {
+  for (const locale of ['', '/ur']) {
+    await page.goto(`${portal.url}${locale}/report/asb`);
+    await page.locator('button[value="check"]').click();
+    await expect(page.locator('.govuk-error-summary')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  }
+});

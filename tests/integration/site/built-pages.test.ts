@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { locales } from '../../../i18n';
+import { builtPage, helplineList, sitemapPaths } from '../../support/built-site';
+
+// Reads the build that `npm test` makes before the tests run.
+const paths = sitemapPaths();
+const prerendered = paths.filter((p) => !p.includes('/report/'));
+const digits = (s: string) => s.replace(/\D/g, '');
+
+/** Visible text of a page, without tags, attributes or scripts. */
+function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ');
+}
+
+// UK numbers (0xxxx xxxxxx, +44…) and short codes (999, 101, 116 123, 7726, 18000, 159…).
+const PHONE_LIKE = /(?<![\d.-])(?:(?:\+44\s?|0)\d(?:[\s]?\d){8,9}|999|112|1\d\d(?:\s?\d{3})?|7726|1800[01]|159|55)(?![\d.%-])/g;
+
+describe('the built site', () => {
+  it('lists every page in every language in the sitemap', () => {
+    expect(paths).toHaveLength(locales.length * (paths.length / locales.length));
+    expect(paths).toContain('/');
+    expect(paths).toContain('/ur/advice/domestic-abuse');
+    expect(paths).toContain('/pl/report/asb');
+    for (const path of prerendered) expect(builtPage(path), path).toBeDefined();
+  });
+
+  it('shows no phone number that is not in the helpline list', () => {
+    const allowed = new Set(
+      helplineList()
+        .filter((h) => h.verified)
+        .flatMap((h) => [h.phone, h.text, ...(h.mentions ?? []).flatMap((m) => [m, ...m.split(' ')])])
+        .filter((n): n is string => Boolean(n))
+        .map(digits),
+    );
+    allowed.add('55'); // the Silent Solution's "press 55", part of its entry's explanation
+    const unknown: string[] = [];
+    for (const path of prerendered) {
+      for (const match of textOf(builtPage(path)!).matchAll(PHONE_LIKE)) {
+        if (!allowed.has(digits(match[0]))) unknown.push(`${path}: ${match[0]}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('prints every verified phone number with a tel: link, and no unverified service at all', () => {
+    const page = builtPage('/help')!;
+    for (const h of helplineList()) {
+      if (h.verified && h.phone) expect(page, h.id).toContain(`href="tel:${digits(h.phone)}"`);
+    }
+    const unverified = helplineList().filter((h) => !h.verified);
+    expect(unverified.length).toBeGreaterThan(0);
+    for (const h of unverified) expect(page).not.toContain(`>${h.id}<`);
+  });
+
+  it.each(locales)('sets lang and dir, and links every language version, on every %s page', (locale) => {
+    for (const path of prerendered.filter((p) => (locale === 'en' ? !/^\/(pl|lt|ro|pt|ur)\//.test(p) : p.startsWith(`/${locale}/`)))) {
+      const html = builtPage(path)!;
+      expect(html, path).toContain(`<html lang="${locale}" dir="${locale === 'ur' ? 'rtl' : 'ltr'}"`);
+      for (const other of locales) expect(html, path).toMatch(new RegExp(`<link rel="alternate" hreflang="${other}" href="[^"]+"`));
+      expect(html, path).toContain('hreflang="x-default"');
+    }
+  });
+
+  it('puts the exit button on sensitive topics and not on others', () => {
+    expect(builtPage('/advice/domestic-abuse')).toContain('govuk-exit-this-page');
+    expect(builtPage('/pl/advice/hate-crime')).toContain('govuk-exit-this-page');
+    expect(builtPage('/advice/fraud-and-scams')).not.toContain('govuk-exit-this-page');
+  });
+
+  it('needs no JavaScript to read guidance: no script on a non-sensitive topic', () => {
+    expect(builtPage('/advice/fraud-and-scams')).not.toMatch(/<script/);
+  });
+});
