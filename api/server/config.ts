@@ -14,6 +14,7 @@ export interface PortalConfig {
   retry: RetryPolicy;
   claimMs: number;
   exitUrl: string;
+  retentionDays: number;
 }
 
 const whole = (min: number, max: number) =>
@@ -35,6 +36,7 @@ const envSchema = z.object({
   RETRY_CAP_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.capMs / 1000),
   RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
   OUTBOX_CLAIM_SECONDS: whole(5, 3600).default(120),
+  RETENTION_DAYS: whole(1, 3650).default(90),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
 });
 
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     retry: { baseMs: e.RETRY_BASE_SECONDS * 1000, capMs: e.RETRY_CAP_SECONDS * 1000, maxAttempts: e.RETRY_MAX_ATTEMPTS },
     claimMs: e.OUTBOX_CLAIM_SECONDS * 1000,
     exitUrl: e.EXIT_URL,
+    retentionDays: e.RETENTION_DAYS,
   };
 }

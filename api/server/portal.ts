@@ -17,6 +17,7 @@ import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
 import { createDispatcher } from '../outbox/dispatcher';
 import { loadRouting } from '../routing/load-routing';
+import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
 import type { PortalConfig } from './config';
 import type { SitePortal } from './site-portal';
@@ -97,6 +98,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
   dispatcher.start();
+  const retention = startRetention(store, config.retentionDays, now);
   const port = (server.address() as AddressInfo).port;
 
   return {
@@ -106,6 +108,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     dispatcher,
     async close(): Promise<void> {
       await new Promise<void>((done) => server.close(() => done()));
+      retention.stop();
       await dispatcher.stop();
       mailer.close();
       store.close();

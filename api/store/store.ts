@@ -179,6 +179,17 @@ export function openStore(file: string) {
      SELECT report_id, 'alert', partner_id, @recipient, 'pending', @now FROM deliveries WHERE id = @id
      ON CONFLICT DO NOTHING`,
   );
+  // A report goes once every delivery was sent before the cutoff; one that failed waits for a person.
+  const purgeDeliveries = db.prepare(
+    `DELETE FROM deliveries WHERE report_id IN (
+       SELECT report_id FROM deliveries GROUP BY report_id
+       HAVING SUM(CASE WHEN status = 'sent' THEN 0 ELSE 1 END) = 0 AND MAX(sent_at) < @cutoff)`,
+  );
+  const purgeReports = db.prepare(`DELETE FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries)`);
+  const purge = db.transaction((cutoff: number) => {
+    purgeDeliveries.run({ cutoff });
+    return purgeReports.run().changes;
+  });
   const fail = db.transaction((id: number, error: string, alert: { recipient: string; now: number } | null) => {
     markFailed.run({ id, error });
     if (alert) insertAlert.run({ id, ...alert });
@@ -205,6 +216,10 @@ export function openStore(file: string) {
     /** Marks a delivery failed for good and, if asked, plans an alert about it in the same step. */
     markFailed(id: number, error: string, alert: { recipient: string; now: number } | null): void {
       fail(id, error, alert);
+    },
+    /** Deletes reports whose deliveries all succeeded before `cutoff`; returns how many. */
+    purgeDelivered(cutoff: number): number {
+      return purge(cutoff);
     },
     report(id: number): StoredReport | undefined {
       const row = db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRetention } from '../../api/store/retention';
+import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { startSmtp, type TestSmtp } from '../support/smtp';
+
+let core: ReturnType<typeof createCore>;
+let smtp: TestSmtp;
+afterEach(async () => {
+  core.close();
+  await smtp.stop();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('retention', () => {
+  it('deletes a report 90 days after every partner received it, and not a day before', async () => {
+    smtp = await startSmtp();
+    core = createCore(smtp.url);
+    core.submit('asb', drugsOnCrossKeysEstate);
+    await core.dispatcher().runOnce();
+    const sentAt = core.clock.now;
+
+    startRetention(core.store, 90, () => sentAt + 89 * DAY).stop();
+    expect(core.store.countReports()).toBe(1);
+    startRetention(core.store, 90, () => sentAt + 90 * DAY + 1).stop();
+    expect(core.store.countReports()).toBe(0);
+    expect(core.store.deliveriesOf(1)).toEqual([]);
+  });
+
+  it('keeps a report while any delivery is pending or failed', async () => {
+    smtp = await startSmtp();
+    core = createCore(smtp.url);
+    core.submit('asb', drugsOnCrossKeysEstate);
+    smtp.behave('permanent', 'asb-team@council.example.org');
+    await core.dispatcher().runOnce();
+    core.submit('asb', drugsOnCrossKeysEstate); // not sent at all yet
+    startRetention(core.store, 90, () => core.clock.now + 365 * DAY).stop();
+    expect(core.store.countReports()).toBe(2);
+  });
+});
