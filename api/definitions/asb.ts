@@ -1,59 +1,17 @@
-import type { Definition, Question } from './types';
+import { contactSection, SAFE_CONTACT_FIRST, urgencyGate } from './common';
+import type { Definition } from './types';
 
-const contactQuestions: Question[] = [
-  { id: 'contactChoice', kind: 'choice', options: ['contact', 'anonymous'] },
-  {
-    id: 'name',
-    kind: 'text',
-    maxLength: 120,
-    autocomplete: 'name',
-    showWhen: { question: 'contactChoice', in: ['contact'] },
-  },
-  {
-    id: 'email',
-    kind: 'email',
-    optional: true,
-    autocomplete: 'email',
-    showWhen: { question: 'contactChoice', in: ['contact'] },
-  },
-  {
-    id: 'phone',
-    kind: 'phone',
-    optional: true,
-    autocomplete: 'tel',
-    showWhen: { question: 'contactChoice', in: ['contact'] },
-  },
-  {
-    // Safe contact: a partner must never call an unsafe number or leave a dangerous voicemail.
-    id: 'safeContact',
-    kind: 'multichoice',
-    options: ['call', 'voicemail', 'text', 'email'],
-    optional: true,
-    showWhen: { question: 'contactChoice', in: ['contact'] },
-  },
-  {
-    id: 'safeTimes',
-    kind: 'text',
-    optional: true,
-    maxLength: 200,
-    showWhen: { question: 'contactChoice', in: ['contact'] },
-  },
-  {
-    id: 'contactNotes',
-    kind: 'textarea',
-    optional: true,
-    maxLength: 1000,
-    showWhen: { question: 'contactChoice', in: ['contact'] },
-  },
-];
+const contact = contactSection({ anonymousAllowed: true });
 
 export const asb: Definition = {
   id: 'asb',
   referencePrefix: 'ASB',
   subjectQuestion: 'kind',
   areaQuestion: 'postcode',
-  printFirst: ['contactChoice', 'safeContact', 'safeTimes', 'contactNotes'],
+  sensitive: false,
+  printFirst: SAFE_CONTACT_FIRST,
   sections: [
+    urgencyGate,
     {
       id: 'what',
       questions: [
@@ -125,17 +83,15 @@ export const asb: Definition = {
         },
       ],
     },
-    { id: 'contact', questions: [...contactQuestions] },
+    contact.section,
   ],
-  rules: [
-    { atLeastOne: ['postcode', 'location'], code: 'whereMissing' },
-    { atLeastOne: ['email', 'phone'], code: 'contactMissing' },
-  ],
+  rules: [{ atLeastOne: ['postcode', 'location'], code: 'whereMissing' }, ...contact.rules],
   examples: {
     valid: [
       {
         name: 'noise, anonymous, postcode only',
         answers: {
+          danger: 'no',
           kind: 'noise',
           postcode: 'pe1 1hq',
           date: '2026-11-20',
@@ -148,6 +104,7 @@ export const asb: Definition = {
       {
         name: 'drug dealing on a housing provider estate, with safe contact',
         answers: {
+          danger: 'no',
           kind: 'drugs',
           location: 'The alley behind the shops on Lincoln Road',
           landlord: 'cross-keys-homes',
@@ -169,8 +126,14 @@ export const asb: Definition = {
     ],
     invalid: [
       {
+        name: 'in danger now: nothing is stored, the reporter is told to call 999',
+        answers: { danger: 'yes', kind: 'noise' },
+        error: { path: 'danger', code: 'inDanger' },
+      },
+      {
         name: 'no kind chosen',
         answers: {
+          danger: 'no',
           postcode: 'PE1 1HQ',
           date: '2026-11-20',
           ongoing: 'no',
@@ -183,6 +146,7 @@ export const asb: Definition = {
       {
         name: 'neither postcode nor place',
         answers: {
+          danger: 'no',
           kind: 'noise',
           date: '2026-11-20',
           ongoing: 'no',
@@ -195,6 +159,7 @@ export const asb: Definition = {
       {
         name: 'postcode not a UK postcode',
         answers: {
+          danger: 'no',
           kind: 'noise',
           postcode: 'PE1 ZZZZ',
           date: '2026-11-20',
@@ -208,6 +173,7 @@ export const asb: Definition = {
       {
         name: 'contact chosen but no email or phone',
         answers: {
+          danger: 'no',
           kind: 'noise',
           postcode: 'PE1 1HQ',
           date: '2026-11-20',
@@ -222,6 +188,7 @@ export const asb: Definition = {
       {
         name: 'date in the future',
         answers: {
+          danger: 'no',
           kind: 'noise',
           postcode: 'PE1 1HQ',
           date: '2099-01-01',

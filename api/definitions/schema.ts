@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { questionsOf, type Answers, type Definition, type Question } from './types';
+import { DANGER_QUESTION, questionsOf, type Answers, type Definition, type Question, type Rule } from './types';
 
 /** One validation failure: the question it belongs to and a code the channels translate. */
 export interface FieldError {
@@ -72,6 +72,8 @@ export function answerSchema(question: Question, today: string): z.ZodType<strin
     case 'text':
     case 'textarea':
       return z.string().max(maxLengthOf(question), 'tooLong');
+    case 'consent':
+      return z.string().refine((v) => v === 'yes', 'invalid');
     case 'notice':
       return z.never();
   }
@@ -143,15 +145,29 @@ export function validateAnswers(definition: Definition, raw: unknown, now: Date 
     }
   }
 
+  // Someone in danger now is told to call 999 before anything else; nothing of theirs is kept.
+  if (answers[DANGER_QUESTION] === 'yes') return { ok: false, errors: [{ path: DANGER_QUESTION, code: 'inDanger' }] };
+
   for (const rule of definition.rules) {
-    const shown = rule.atLeastOne.filter((id) => isShown(questionById(definition, id), answers));
-    const failedAlready = rule.atLeastOne.some((id) => errors.some((e) => e.path === id));
-    if (shown.length > 0 && !failedAlready && shown.every((id) => answers[id] === undefined)) {
-      errors.push({ path: shown[0], code: rule.code });
-    }
+    const error = ruleError(definition, rule, answers, errors);
+    if (error) errors.push(error);
   }
 
   return errors.length > 0 ? { ok: false, errors: sortByQuestionOrder(definition, errors) } : { ok: true, answers };
+}
+
+function ruleError(definition: Definition, rule: Rule, answers: Answers, errors: FieldError[]): FieldError | undefined {
+  const failedAlready = (id: string) => errors.some((e) => e.path === id);
+  if ('atLeastOne' in rule) {
+    const shown = rule.atLeastOne.filter((id) => isShown(questionById(definition, id), answers));
+    if (shown.length > 0 && !rule.atLeastOne.some(failedAlready) && shown.every((id) => answers[id] === undefined)) {
+      return { path: shown[0], code: rule.code };
+    }
+    return undefined;
+  }
+  const applies = isShown({ id: rule.require, kind: 'text', showWhen: rule.when }, answers);
+  if (applies && answers[rule.require] === undefined && !failedAlready(rule.require)) return { path: rule.require, code: rule.code };
+  return undefined;
 }
 
 function questionById(definition: Definition, id: string): Question {

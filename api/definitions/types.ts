@@ -10,6 +10,7 @@ export type QuestionKind =
   | 'postcode' // UK postcode
   | 'email'
   | 'phone' // UK or international number
+  | 'consent' // one checkbox that must be ticked: its only answer is "yes"
   | 'notice'; // no answer: information shown when its condition holds
 
 /** Shown only when the answer to `question` is (or, for multichoice, includes) one of `in`. */
@@ -21,6 +22,8 @@ export interface Condition {
 export interface Question {
   id: string;
   kind: QuestionKind;
+  /** Shared by every report type: its words live under report.common.question.<id>. */
+  common?: boolean;
   /** For choice and multichoice. */
   options?: string[];
   /** Options that come from the partnership's configuration (e.g. its housing providers). */
@@ -41,6 +44,15 @@ export interface AtLeastOneRule {
   code: string;
 }
 
+/** A question that becomes required by another answer, e.g. an email address to send a confirmation to. */
+export interface RequiredIfRule {
+  require: string;
+  when: Condition;
+  code: string;
+}
+
+export type Rule = AtLeastOneRule | RequiredIfRule;
+
 export interface Section {
   id: string;
   questions: Question[];
@@ -59,7 +71,9 @@ export interface Definition {
   /** Short prefix of the reference, readable aloud. */
   referencePrefix: string;
   sections: Section[];
-  rules: AtLeastOneRule[];
+  rules: Rule[];
+  /** Journeys a person at risk may be watched making: they carry "Exit this page". */
+  sensitive: boolean;
   /** Question whose answer names the report in an email subject. */
   subjectQuestion: string;
   /** Question whose answer gives the area (postcode district) in an email subject. */
@@ -76,7 +90,11 @@ export function questionsOf(definition: Definition): Question[] {
   return definition.sections.flatMap((section) => section.questions);
 }
 
-/** The i18n key stem of a question: `report.<type>.question.<id>`. */
+/** The i18n key stem of a question: `report.<type>.question.<id>`, or `report.common.question.<id>`. */
 export function questionKey(definition: Definition, questionId: string): string {
-  return `report.${definition.id}.question.${questionId}`;
+  const common = questionsOf(definition).find((q) => q.id === questionId)?.common;
+  return `report.${common ? 'common' : definition.id}.question.${questionId}`;
 }
+
+/** The question every journey asks first: "Are you or someone else in danger right now?" */
+export const DANGER_QUESTION = 'danger';

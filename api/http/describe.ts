@@ -46,12 +46,10 @@ export function describeDefinition(definition: Definition, t: TFunction) {
       'Questions with showWhen are asked only when the named question is answered with (or includes) one of the values; otherwise leave them out.',
       'required means required whenever the question is shown. Notices take no answer.',
       'Send an Idempotency-Key header to make a retried request return the first reference.',
+      'If "danger" is answered "yes", nothing is stored and the answer is 422 with a message to call 999.',
     ],
     questions: questionsOf(definition).map((q) => describeQuestion(definition, q, t)),
-    rules: definition.rules.map((rule) => ({
-      atLeastOne: rule.atLeastOne,
-      message: t([`validation.${rule.code}`]),
-    })),
+    rules: definition.rules.map((rule) => ({ ...rule, code: undefined, message: t(`validation.${rule.code}`) })),
     examples: definition.examples.valid.map((e) => e.answers),
   };
 }

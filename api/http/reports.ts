@@ -44,9 +44,11 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps) {
         submissionKey: key ? `api:${key.slice(0, 200)}` : undefined,
       });
       if (!result.ok) {
+        // Someone in danger is told to call 999; 422 says the answers were understood, not refused.
+        const inDanger = result.errors.some((e) => e.code === 'inDanger');
         return errorResponse(
           c,
-          400,
+          inDanger ? 422 : 400,
           result.errors.map((e) => ({ path: e.path, message: errorMessage(definition, e, t) })),
         );
       }

@@ -2,7 +2,7 @@ import { validateAnswers, type FieldError } from '../definitions/schema';
 import type { Definition } from '../definitions/types';
 import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
-import { ReferenceTaken, type Store } from '../store/store';
+import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
 
 export type IntakeResult = { ok: true; reference: string } | { ok: false; errors: FieldError[] };
@@ -35,10 +35,13 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
     const earlier = deps.store.referenceForSubmission(submission.submissionKey);
     if (earlier) return { ok: true, reference: earlier };
   }
-  const deliveries = resolveRecipients(definition, validation.answers, deps.routing).map((partner) => ({
-    partnerId: partner.id,
-    recipient: partner.email,
-  }));
+  const deliveries: PlannedDelivery[] = resolveRecipients(definition, validation.answers, deps.routing).map(
+    ({ partner, fields }) => ({ kind: 'report', partnerId: partner.id, recipient: partner.email, fields }),
+  );
+  const { confirmByEmail, email } = validation.answers;
+  if (confirmByEmail === 'yes' && typeof email === 'string') {
+    deliveries.push({ kind: 'confirmation', partnerId: 'reporter', recipient: email });
+  }
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
     try {

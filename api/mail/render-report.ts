@@ -1,6 +1,7 @@
 import { shownQuestions } from '../definitions/schema';
 import { formatAnswer } from '../definitions/format-answer';
-import { questionKey, type Definition, type Question } from '../definitions/types';
+import { DANGER_QUESTION, questionKey, type Definition, type Question } from '../definitions/types';
+import { visibleAnswers } from '../routing/resolve-recipients';
 import type { StoredReport } from '../store/store';
 import type { Partner } from '../routing/routing-schema';
 import { partnerTranslator, translator } from '../../i18n';
@@ -34,21 +35,26 @@ function area(definition: Definition, report: StoredReport): string {
 
 export function renderReportEmail(
   definition: Definition,
-  report: StoredReport,
+  stored: StoredReport,
   partner: Partner,
   partnershipName: string,
+  fields?: string[],
 ): RenderedEmail {
-  const shown = shownQuestions(definition, report.answers).filter((q) => q.kind !== 'notice');
+  // A partner sees only the answers its routing rules allow.
+  const report = { ...stored, answers: visibleAnswers(stored.answers, fields) };
+  const shown = shownQuestions(definition, stored.answers).filter(
+    (q) => q.kind !== 'notice' && q.id !== DANGER_QUESTION && (!fields || fields.includes(q.id)),
+  );
   const first = shown.filter((q) => definition.printFirst.includes(q.id)).map((q) => lineFor(definition, q, report));
   const rest = shown.filter((q) => !definition.printFirst.includes(q.id)).map((q) => lineFor(definition, q, report));
-  const subjectQuestion = shown.find((q) => q.id === definition.subjectQuestion)!;
+  const subjectQuestion = shownQuestions(definition, stored.answers).find((q) => q.id === definition.subjectQuestion)!;
 
   const subject = headerSafe(
     p('email.subject', {
       type: p(`type.${definition.id}`),
       reference: report.reference,
-      subject: formatAnswer(definition, subjectQuestion, report.answers[subjectQuestion.id], t, 'en-GB') ?? '',
-      area: area(definition, report),
+      subject: formatAnswer(definition, subjectQuestion, stored.answers[subjectQuestion.id], t, 'en-GB') ?? '',
+      area: area(definition, stored),
     }),
   );
   const intro = [

@@ -1,5 +1,6 @@
 import type { Definition } from '../definitions/types';
 import { renderAlertEmail } from '../mail/render-alert';
+import { renderConfirmationEmail } from '../mail/render-confirmation';
 import { renderReportEmail, type RenderedEmail } from '../mail/render-report';
 import type { Mailer } from '../mail/transport';
 import type { Routing } from '../routing/routing-schema';
@@ -44,8 +45,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       return { email: renderAlertEmail(report, failed, partnerName(delivery)), reference: report.reference };
     }
     const definition = deps.definitions.find((d) => d.id === report.type)!;
+    if (delivery.kind === 'confirmation') return { email: renderConfirmationEmail(definition, report), reference: report.reference };
     const partner = { id: delivery.partnerId, name: partnerName(delivery), email: delivery.recipient };
-    return { email: renderReportEmail(definition, report, partner, deps.routing.partnership.name), reference: report.reference };
+    return {
+      email: renderReportEmail(definition, report, partner, deps.routing.partnership.name, delivery.fields),
+      reference: report.reference,
+    };
   }
 
   async function deliver(delivery: Delivery): Promise<void> {

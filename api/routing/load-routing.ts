@@ -46,12 +46,18 @@ function checkReferences(file: string, routing: Routing, definitions: Definition
     rule.to.forEach((id, j) => {
       if (!partnerIds.has(id)) fail(`rules.${i}.to.${j}`, `no partner has the id "${id}"`);
     });
+    rule.fields?.forEach((field, j) => {
+      if (!questionsOf(definition!).some((q) => q.id === field && q.kind !== 'notice')) {
+        fail(`rules.${i}.fields.${j}`, `report type "${rule.report}" has no question "${field}"`);
+      }
+    });
     for (const [questionId, values] of Object.entries(rule.when ?? {})) {
       const question = questionsOf(definition!).find((q) => q.id === questionId);
       if (!question) fail(`rules.${i}.when.${questionId}`, `report type "${rule.report}" has no such question`);
       const options = [
         ...(question!.optionsFrom === 'housingProviders' ? routing.housingProviders : []),
         ...(question!.options ?? []),
+        ...(question!.kind === 'consent' ? ['yes'] : []),
       ];
       values.forEach((value, j) => {
         if (!options.includes(value)) fail(`rules.${i}.when.${questionId}.${j}`, `"${value}" is not an answer to that question`);

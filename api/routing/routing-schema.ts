@@ -16,6 +16,8 @@ export const ruleSchema = z
     /** Every listed question's answer must be (or include) one of the listed values. */
     when: z.record(z.string(), z.array(z.string()).min(1)).optional(),
     to: z.array(id).min(1),
+    /** Only these answers reach the partners of this rule (how to contact safely always does). */
+    fields: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
 

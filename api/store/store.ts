@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ConfigError } from '../config-error';
 import type { Answers } from '../definitions/types';
 
 // The only module that speaks SQL. Plain SQL that PostgreSQL also accepts (integer times in ms,
@@ -16,9 +17,10 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE TABLE IF NOT EXISTS deliveries (
   id INTEGER PRIMARY KEY,
   report_id INTEGER NOT NULL REFERENCES reports(id),
-  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert')),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation')),
   partner_id TEXT NOT NULL,
   recipient TEXT NOT NULL,
+  fields TEXT,
   status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,
@@ -29,6 +31,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 `;
+const SCHEMA_VERSION = 2;
 
 export interface NewReport {
   reference: string;
@@ -37,7 +40,15 @@ export interface NewReport {
   answers: Answers;
   submissionKey?: string;
   createdAt: number;
-  deliveries: { partnerId: string; recipient: string }[];
+  deliveries: PlannedDelivery[];
+}
+
+export interface PlannedDelivery {
+  kind: 'report' | 'confirmation';
+  partnerId: string;
+  recipient: string;
+  /** The answers this recipient may see; undefined for all. */
+  fields?: string[];
 }
 
 export interface StoredReport {
@@ -54,9 +65,10 @@ export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export interface Delivery {
   id: number;
   reportId: number;
-  kind: 'report' | 'alert';
+  kind: 'report' | 'alert' | 'confirmation';
   partnerId: string;
   recipient: string;
+  fields?: string[];
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: number;
@@ -70,9 +82,10 @@ export class ReferenceTaken extends Error {}
 interface DeliveryRow {
   id: number;
   report_id: number;
-  kind: 'report' | 'alert';
+  kind: 'report' | 'alert' | 'confirmation';
   partner_id: string;
   recipient: string;
+  fields: string | null;
   status: DeliveryStatus;
   attempts: number;
   next_attempt_at: number;
@@ -95,6 +108,7 @@ const toDelivery = (row: DeliveryRow): Delivery => ({
   kind: row.kind,
   partnerId: row.partner_id,
   recipient: row.recipient,
+  ...(row.fields && { fields: JSON.parse(row.fields) as string[] }),
   status: row.status,
   attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at,
@@ -120,15 +134,22 @@ export function openStore(file: string) {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const empty = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'reports'`).get();
+  if (!empty && version !== SCHEMA_VERSION) {
+    db.close();
+    throw new ConfigError(file, `made by another version of the portal (schema ${version}, this one needs ${SCHEMA_VERSION}); move it away to start afresh`);
+  }
   db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
   const insertReport = db.prepare(
     `INSERT INTO reports (reference, type, locale, answers, submission_key, created_at)
      VALUES (@reference, @type, @locale, @answers, @submissionKey, @createdAt)`,
   );
   const insertDelivery = db.prepare(
-    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at)
-     VALUES (@reportId, @kind, @partnerId, @recipient, 'pending', @nextAttemptAt)`,
+    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, status, next_attempt_at)
+     VALUES (@reportId, @kind, @partnerId, @recipient, @fields, 'pending', @nextAttemptAt)`,
   );
   const bySubmissionKey = db.prepare(`SELECT reference FROM reports WHERE submission_key = ?`);
 
@@ -152,7 +173,14 @@ export function openStore(file: string) {
       throw err;
     }
     for (const delivery of report.deliveries) {
-      insertDelivery.run({ reportId, kind: 'report', ...delivery, nextAttemptAt: report.createdAt });
+      insertDelivery.run({
+        reportId,
+        kind: delivery.kind,
+        partnerId: delivery.partnerId,
+        recipient: delivery.recipient,
+        fields: delivery.fields ? JSON.stringify(delivery.fields) : null,
+        nextAttemptAt: report.createdAt,
+      });
     }
   });
 

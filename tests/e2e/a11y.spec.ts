@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, startJourney, test } from './fixtures';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -28,9 +28,13 @@ test('every page of the sitemap, in every language, has no axe violations', asyn
   expect(found).toEqual([]);
 });
 
-test('the report form showing errors, and its check-answers page, have no axe violations', async ({ page, portal }) => {
-  for (const locale of ['', '/ur']) {
-    await page.goto(`${portal.url}${locale}/report/asb`);
+test('the report journeys showing errors have no axe violations', async ({ page, portal }) => {
+  for (const path of ['/report/asb', '/ur/report/hate-crime', '/pl/report/victims-hub']) {
+    await page.goto(`${portal.url}${path}`);
+    await page.locator('button[value="gate"]').click(); // the gate's own error
+    await expect(page.locator('.govuk-error-summary')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await startJourney(page, `${portal.url}${path}`);
     await page.locator('button[value="check"]').click();
     await expect(page.locator('.govuk-error-summary')).toBeVisible();
     expect(await violations(page)).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, startJourney, test } from './fixtures';
 
 async function fillReport(page: Page, description: string) {
   await page.getByLabel('Drug dealing or drug use').check();
@@ -11,7 +11,7 @@ async function fillReport(page: Page, description: string) {
   await page.getByRole('group', { name: 'Is it still happening?' }).getByLabel('No').check();
   await page.getByLabel('Tell us what happened').fill(description);
   await page.getByRole('group', { name: 'Have you reported this before?' }).getByLabel('No', { exact: true }).check();
-  await page.getByLabel('Yes, here are my details').check();
+  await page.getByRole('group', { name: 'Can we contact you about this?' }).getByLabel('Yes, here are my details').check();
   await page.getByLabel('Your name').fill('Alex Example');
   await page.getByLabel('Phone number').fill('07700 900123');
   await page.getByLabel('Text message').check();
@@ -22,7 +22,7 @@ for (const javaScriptEnabled of [false, true]) {
     test.use({ javaScriptEnabled });
 
     test('shows errors, then checks answers, then sends the report to its partners', async ({ page, portal, smtp }) => {
-      await page.goto(`${portal.url}/report/asb`);
+      await startJourney(page, `${portal.url}/report/asb`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report anti-social behaviour');
 
       await page.getByRole('button', { name: 'Continue' }).click();
@@ -60,7 +60,7 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test('keeps the answers when the reporter goes back to change them', async ({ page, portal }) => {
-  await page.goto(`${portal.url}/report/asb`);
+  await startJourney(page, `${portal.url}/report/asb`);
   await fillReport(page, 'Keep me');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Change your answers' }).click();

@@ -1,10 +1,14 @@
-import { test as base } from '@playwright/test';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 import { tempDir } from '../support/temp';
 
+type Portal = PortalProcess & { dataDir: string; reportCount: () => number };
+
 /** One portal per worker, run as `npm start` runs it, sending to a real SMTP server in the test. */
-export const test = base.extend<object, { portal: PortalProcess; smtp: TestSmtp }>({
+export const test = base.extend<object, { portal: Portal; smtp: TestSmtp }>({
   smtp: [
     async ({}, use) => {
       const smtp = await startSmtp();
@@ -17,7 +21,15 @@ export const test = base.extend<object, { portal: PortalProcess; smtp: TestSmtp 
     async ({ smtp }, use) => {
       const dir = tempDir();
       const portal = await startPortalProcess({ DATA_DIR: dir.path, SMTP_URL: smtp.url });
-      await use(portal);
+      const reportCount = () => {
+        const db = new Database(join(dir.path, 'portal.db'), { readonly: true });
+        try {
+          return (db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+        } finally {
+          db.close();
+        }
+      };
+      await use({ ...portal, dataDir: dir.path, reportCount });
       await portal.stop();
       dir.remove();
     },
@@ -26,3 +38,10 @@ export const test = base.extend<object, { portal: PortalProcess; smtp: TestSmtp 
 });
 
 export { expect } from '@playwright/test';
+
+/** Opens a report journey and answers the urgency gate: not in danger now. */
+export async function startJourney(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('#q-danger-no').check();
+  await page.locator('button[value="gate"]').click();
+}

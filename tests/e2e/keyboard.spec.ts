@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, startJourney, test } from './fixtures';
 
 /** Presses Tab until the focused element matches, failing if it is never reached. */
 async function tabTo(page: Page, selector: string, maxPresses = 80): Promise<void> {
@@ -33,6 +33,11 @@ test('the home page can be walked with Tab alone, in order, with visible focus',
 
 test('the ASB form can be completed and sent with the keyboard alone', async ({ page, portal }) => {
   await page.goto(`${portal.url}/report/asb`);
+  await tabTo(page, '#q-danger');
+  await page.keyboard.press('ArrowRight'); // No
+  await tabTo(page, 'button[value="gate"]');
+  await page.keyboard.press('Enter');
+  await page.locator('#q-kind').waitFor();
   await tabTo(page, '#q-kind');
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown'); // Harassment or intimidation
@@ -54,6 +59,7 @@ test('the ASB form can be completed and sent with the keyboard alone', async ({ 
   await page.keyboard.press('ArrowDown'); // stay anonymous
   await tabTo(page, 'button[value="check"]');
   await page.keyboard.press('Enter');
+  await page.locator('button[value="send"]').waitFor();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers before sending your report');
   await expect(page.locator('.govuk-summary-list')).toContainText('Harassment or intimidation');
@@ -63,7 +69,7 @@ test('the ASB form can be completed and sent with the keyboard alone', async ({ 
 });
 
 test('the error summary takes focus, and its links move focus to the question', async ({ page, portal }) => {
-  await page.goto(`${portal.url}/report/asb`);
+  await startJourney(page, `${portal.url}/report/asb`);
   await page.locator('button[value="check"]').click();
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await tabTo(page, '.govuk-error-summary a[href="#q-date-day"]');

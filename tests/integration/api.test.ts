@@ -41,7 +41,10 @@ function answersFrom(questions: Described[]): Record<string, unknown> {
   for (const q of questions) {
     if (q.kind === 'notice' || !q.required) continue;
     if (q.showWhen && !q.showWhen.in.includes(String(answers[q.showWhen.question]))) continue;
-    answers[q.id] = q.options ? (q.kind === 'multichoice' ? [q.options[0].value] : q.options[0].value) : samples[q.kind];
+    // The notes say: answer "danger" with "no" unless the person is in danger now.
+    if (q.id === 'danger') answers[q.id] = 'no';
+    else if (q.kind === 'consent') answers[q.id] = 'yes';
+    else answers[q.id] = q.options ? (q.kind === 'multichoice' ? [q.options[0].value] : q.options[0].value) : samples[q.kind];
     // Rules name questions of which one is needed; the first is enough.
   }
   return answers;
@@ -57,13 +60,13 @@ describe('the JSON API', () => {
   it('describes every report type well enough to build a valid submission from it alone', async () => {
     const res = await api.request('/report-types');
     const { reportTypes } = (await res.json()) as {
-      reportTypes: { id: string; submit: { url: string }; questions: Described[]; rules: { atLeastOne: string[] }[] }[];
+      reportTypes: { id: string; submit: { url: string }; questions: Described[]; rules: { atLeastOne?: string[] }[] }[];
     };
-    expect(reportTypes.map((t) => t.id)).toEqual(['asb']);
+    expect(reportTypes.map((t) => t.id)).toEqual(['asb', 'hate-crime', 'victims-hub']);
     for (const type of reportTypes) {
       const answers = answersFrom(type.questions);
-      for (const rule of type.rules) {
-        const first = type.questions.find((q) => q.id === rule.atLeastOne[0])!;
+      for (const rule of type.rules.filter((r) => r.atLeastOne)) {
+        const first = type.questions.find((q) => q.id === rule.atLeastOne![0])!;
         const shown = !first.showWhen || first.showWhen.in.includes(String(answers[first.showWhen.question]));
         if (shown) answers[first.id] = answersFrom([{ ...first, required: true, showWhen: undefined }])[first.id];
       }
@@ -89,6 +92,14 @@ describe('the JSON API', () => {
         { path: 'date', message: 'Enter a real date, like 27 3 2026' },
       ],
     });
+    expect(core.store.countReports()).toBe(0);
+  });
+
+  it('tells someone in danger to call 999, with 422, and stores nothing', async () => {
+    const res = await post('/reports/hate-crime', JSON.stringify({ danger: 'yes', description: 'He is outside my door' }));
+    expect(res.status).toBe(422);
+    const { errors } = (await res.json()) as { errors: { path: string; message: string }[] };
+    expect(errors).toEqual([{ path: 'danger', message: expect.stringMatching(/^Call 999 now/) }]);
     expect(core.store.countReports()).toBe(0);
   });
 

@@ -51,6 +51,7 @@ export function createCore(smtpUrl?: string) {
 }
 
 export const drugsOnCrossKeysEstate = {
+  danger: 'no',
   kind: 'drugs',
   location: 'Behind the shops',
   landlord: 'cross-keys-homes',

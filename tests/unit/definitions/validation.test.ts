@@ -4,6 +4,7 @@ import { NOW, shippedSetup } from '../../support/fixtures';
 
 const asb = shippedSetup().byId('asb');
 const base = {
+  danger: 'no',
   kind: 'noise',
   postcode: 'PE1 1HQ',
   date: '2026-11-20',

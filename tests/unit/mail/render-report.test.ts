@@ -14,6 +14,7 @@ function report(answers: Record<string, unknown>, locale = 'pl'): StoredReport {
 }
 
 const withContact = {
+  danger: 'no',
   kind: 'harassment',
   postcode: 'pe1 1hq',
   date: '2026-11-20',

@@ -16,6 +16,8 @@ partners:
 rules:
   - { report: asb, to: [council-asb] }
   - { report: asb, when: { kind: [drugs] }, to: [police] }
+  - { report: hate-crime, to: [police] }
+  - { report: victims-hub, to: [council-asb] }
 `;
 
 function load(text: string) {

@@ -6,6 +6,7 @@ import { NOW, shippedSetup } from '../../support/fixtures';
 const { routing, byId } = shippedSetup();
 const asb = byId('asb');
 const base = {
+  danger: 'no',
   postcode: 'PE1 1HQ',
   date: '2026-11-20',
   ongoing: 'no',
@@ -17,7 +18,7 @@ const base = {
 function recipients(answers: Record<string, unknown>): string[] {
   const result = validateAnswers(asb, { ...base, ...answers }, NOW);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return resolveRecipients(asb, result.answers, routing).map((p) => p.id);
+  return resolveRecipients(asb, result.answers, routing).map((r) => r.partner.id);
 }
 
 describe('Peterborough ASB routing', () => {

@@ -1,0 +1,132 @@
+import { contactSection, SAFE_CONTACT_FIRST, urgencyGate } from './common';
+import type { Definition } from './types';
+
+const contact = contactSection({ anonymousAllowed: true });
+const base = {
+  danger: 'no',
+  reporterRole: 'victim',
+  motivation: ['race'],
+  incidentType: ['verbal-abuse'],
+  placeType: 'place',
+  postcode: 'PE1 2AB',
+  date: '2026-11-21',
+  description: 'A man shouted racist abuse at me at the bus stop.',
+  injuries: 'no',
+  contactChoice: 'anonymous',
+};
+
+export const hateCrime: Definition = {
+  id: 'hate-crime',
+  // A neutral prefix: a reference seen by someone else says nothing about what was reported.
+  referencePrefix: 'REF',
+  subjectQuestion: 'motivation',
+  areaQuestion: 'postcode',
+  sensitive: true,
+  printFirst: SAFE_CONTACT_FIRST,
+  sections: [
+    urgencyGate,
+    {
+      id: 'who',
+      questions: [
+        { id: 'reporterRole', kind: 'choice', options: ['victim', 'witness', 'on-behalf', 'organisation'] },
+        { id: 'organisationName', kind: 'text', maxLength: 200, showWhen: { question: 'reporterRole', in: ['organisation'] } },
+      ],
+    },
+    {
+      id: 'what',
+      questions: [
+        // As perceived by the victim or anyone else: that perception is what makes it a hate crime.
+        {
+          id: 'motivation',
+          kind: 'multichoice',
+          options: ['disability', 'race', 'religion', 'sexual-orientation', 'transgender', 'other'],
+        },
+        { id: 'motivationOther', kind: 'text', optional: true, maxLength: 200, showWhen: { question: 'motivation', in: ['other'] } },
+        {
+          id: 'incidentType',
+          kind: 'multichoice',
+          options: ['verbal-abuse', 'threats', 'physical-assault', 'damage', 'graffiti', 'online', 'other'],
+        },
+      ],
+    },
+    {
+      id: 'where',
+      questions: [
+        { id: 'placeType', kind: 'choice', options: ['place', 'online'] },
+        { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code', showWhen: { question: 'placeType', in: ['place'] } },
+        { id: 'location', kind: 'textarea', optional: true, maxLength: 500, showWhen: { question: 'placeType', in: ['place'] } },
+        { id: 'platform', kind: 'text', maxLength: 200, showWhen: { question: 'placeType', in: ['online'] } },
+        { id: 'date', kind: 'date' },
+        { id: 'time', kind: 'time', optional: true },
+      ],
+    },
+    {
+      id: 'details',
+      questions: [
+        { id: 'description', kind: 'textarea', maxLength: 5000 },
+        { id: 'offenders', kind: 'textarea', optional: true, maxLength: 2000 },
+        { id: 'witnesses', kind: 'textarea', optional: true, maxLength: 2000 },
+        { id: 'injuries', kind: 'choice', options: ['yes', 'no', 'not-sure'] },
+        { id: 'injuryDetails', kind: 'textarea', optional: true, maxLength: 1000, showWhen: { question: 'injuries', in: ['yes'] } },
+        {
+          id: 'evidence',
+          kind: 'multichoice',
+          options: ['photos', 'video', 'messages', 'documents', 'other'],
+          optional: true,
+        },
+      ],
+    },
+    contact.section,
+    {
+      id: 'support',
+      questions: [
+        // Support needs someone to contact: asked only when contact details are given.
+        { id: 'wantsSupport', kind: 'choice', options: ['yes', 'no'], showWhen: { question: 'contactChoice', in: ['contact'] } },
+        { id: 'consentVictimsHub', kind: 'consent', showWhen: { question: 'wantsSupport', in: ['yes'] } },
+      ],
+    },
+  ],
+  rules: [{ atLeastOne: ['postcode', 'location'], code: 'whereMissing' }, ...contact.rules],
+  examples: {
+    valid: [
+      { name: 'anonymous witness of racist abuse at a bus stop', answers: { ...base, reporterRole: 'witness' } },
+      {
+        name: 'victim of online abuse who wants support from the Victims’ Hub',
+        answers: {
+          ...base,
+          motivation: ['sexual-orientation', 'transgender'],
+          incidentType: ['online', 'threats'],
+          placeType: 'online',
+          postcode: undefined,
+          platform: 'A social media site',
+          contactChoice: 'contact',
+          name: 'Jo Example',
+          email: 'jo@example.org',
+          safeContact: ['email'],
+          confirmByEmail: 'yes',
+          wantsSupport: 'yes',
+          consentVictimsHub: 'yes',
+        },
+      },
+    ],
+    invalid: [
+      { name: 'in danger now', answers: { ...base, danger: 'yes' }, error: { path: 'danger', code: 'inDanger' } },
+      { name: 'no motivation chosen', answers: { ...base, motivation: [] }, error: { path: 'motivation', code: 'required' } },
+      {
+        name: 'online, but no platform named',
+        answers: { ...base, placeType: 'online', postcode: undefined },
+        error: { path: 'platform', code: 'required' },
+      },
+      {
+        name: 'wants support but has not agreed to the referral',
+        answers: { ...base, contactChoice: 'contact', name: 'Jo', phone: '07700 900123', wantsSupport: 'yes' },
+        error: { path: 'consentVictimsHub', code: 'required' },
+      },
+      {
+        name: 'asks for an email confirmation without an email address',
+        answers: { ...base, contactChoice: 'contact', name: 'Jo', phone: '07700 900123', confirmByEmail: 'yes', wantsSupport: 'no' },
+        error: { path: 'email', code: 'emailForConfirmation' },
+      },
+    ],
+  },
+};
