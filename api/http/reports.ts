@@ -52,7 +52,7 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps) {
           result.errors.map((e) => ({ path: e.path, message: errorMessage(definition, e, t) })),
         );
       }
-      return c.json({ reference: result.reference }, 201);
+      return c.json({ reference: result.reference, ...(result.caseReview && { caseReview: result.caseReview }) }, 201);
     },
   );
 

@@ -4,8 +4,13 @@ import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
 import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
+import { daysBefore, monthsBefore, repeatFlags } from '../repeats/flags';
+import { matchKeys } from '../repeats/keys';
+import { postcodeSector } from '../repeats/normalise';
 
-export type IntakeResult = { ok: true; reference: string } | { ok: false; errors: FieldError[] };
+export type IntakeResult =
+  | { ok: true; reference: string; caseReview?: { references: string[] } }
+  | { ok: false; errors: FieldError[] };
 
 export interface IntakeDeps {
   store: Store;
@@ -13,6 +18,8 @@ export interface IntakeDeps {
   now: () => Date;
   /** Called once a report is stored, so the outbox can send without waiting for its next tick. */
   onStored?: () => void;
+  /** The key for matching repeat victims and places; without it, no matching. */
+  matchSecret?: Buffer;
 }
 
 export interface Submission {
@@ -42,8 +49,27 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   if (confirmByEmail === 'yes' && typeof email === 'string') {
     deliveries.push({ kind: 'confirmation', partnerId: 'reporter', recipient: email });
   }
+  const repeats = deps.routing.repeats;
+  const matching = deps.matchSecret && repeats.reportTypes.includes(definition.id);
+  const matches = matching ? matchKeys(validation.answers, deps.matchSecret!) : [];
+  const since = monthsBefore(now.getTime(), Math.max(repeats.victim.windowMonths, repeats.caseReview.windowMonths));
+  const earlier = matching ? deps.store.earlierMatches(matches, Math.min(since, daysBefore(now.getTime(), repeats.location.windowDays))) : [];
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
+    const { date, postcode } = validation.answers;
+    const flags = matching
+      ? repeatFlags(
+          {
+            reference,
+            type: definition.id,
+            createdAt: now.getTime(),
+            ...(typeof date === 'string' && { incidentDate: date }),
+            ...(typeof postcode === 'string' && { area: postcodeSector(postcode) }),
+          },
+          earlier,
+          repeats,
+        )
+      : {};
     try {
       deps.store.saveReport({
         reference,
@@ -53,9 +79,11 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         submissionKey: submission.submissionKey,
         createdAt: now.getTime(),
         deliveries,
+        matches,
+        flags,
       });
       deps.onStored?.();
-      return { ok: true, reference };
+      return { ok: true, reference, ...(flags.caseReview && { caseReview: flags.caseReview }) };
     } catch (err) {
       if (!(err instanceof ReferenceTaken) || attempt >= 5) throw err;
     }

@@ -58,6 +58,7 @@ export function renderReportEmail(
     }),
   );
   const intro = [
+    ...flagLines(stored),
     p('email.intro', { reference: report.reference }),
     p('email.sentTo', { partner: partner.name, partnership: partnershipName }),
     p('email.language', { language: p(`language.${report.locale}`) }),
@@ -68,6 +69,23 @@ export function renderReportEmail(
     { title: p('email.answers'), lines: rest },
   ].filter((s) => s.lines.length > 0);
   return { subject, text: renderText(intro, sections), html: renderHtml(intro, sections) };
+}
+
+const ordinal = (n: number) => p(`flags.ordinal`, { count: n, ordinal: true });
+
+/** Repeat victims, repeat places and the ASB Case Review threshold: at the very top of the email. */
+function flagLines(report: StoredReport): string[] {
+  const { repeatVictim, repeatLocation, caseReview, communityCaseReview } = report.flags;
+  return [
+    ...(repeatVictim
+      ? [p('flags.repeatVictim', { nth: ordinal(repeatVictim.count), months: repeatVictim.windowMonths, earlier: repeatVictim.earlier.join(', ') })]
+      : []),
+    ...(repeatLocation ? [p('flags.repeatLocation', { count: repeatLocation.count, days: repeatLocation.windowDays, area: repeatLocation.area })] : []),
+    ...(caseReview ? [p('flags.caseReview', { references: caseReview.references.join(', ') })] : []),
+    ...(communityCaseReview
+      ? [p('flags.communityCaseReview', { count: communityCaseReview.count, months: communityCaseReview.windowMonths, area: communityCaseReview.area })]
+      : []),
+  ];
 }
 
 function renderText(intro: string[], sections: { title: string; lines: Line[] }[]): string {

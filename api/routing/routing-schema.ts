@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { repeatsSchema } from '../repeats/flags';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
 
@@ -27,6 +28,8 @@ export const routingSchema = z
     partners: z.array(partnerSchema).min(1),
     housingProviders: z.array(id).default([]),
     rules: z.array(ruleSchema).min(1),
+    /** Repeat victims, repeat locations and the ASB Case Review threshold. */
+    repeats: repeatsSchema,
   })
   .strict();
 

@@ -15,6 +15,7 @@ export interface PortalConfig {
   claimMs: number;
   exitUrl: string;
   retentionDays: number;
+  matchSecret?: string;
 }
 
 const whole = (min: number, max: number) =>
@@ -37,6 +38,7 @@ const envSchema = z.object({
   RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
   OUTBOX_CLAIM_SECONDS: whole(5, 3600).default(120),
   RETENTION_DAYS: whole(1, 3650).default(90),
+  MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
 });
 
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     claimMs: e.OUTBOX_CLAIM_SECONDS * 1000,
     exitUrl: e.EXIT_URL,
     retentionDays: e.RETENTION_DAYS,
+    matchSecret: e.MATCH_SECRET,
   };
 }

@@ -7,6 +7,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { definitions as allDefinitions } from '../definitions';
@@ -17,8 +18,11 @@ import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
 import { createDispatcher } from '../outbox/dispatcher';
 import { loadRouting } from '../routing/load-routing';
+import { loadMatchSecret } from '../repeats/keys';
+import { loadGuidanceSearch } from '../search/server';
 import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
+import { locales } from '../../i18n';
 import type { PortalConfig } from './config';
 import type { SitePortal } from './site-portal';
 
@@ -62,10 +66,19 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     claimMs: config.claimMs,
     pollMs: options.pollMs,
   });
-  const intakeDeps: IntakeDeps = { store, routing, now: () => new Date(now()), onStored: () => dispatcher.wake() };
+  const intakeDeps: IntakeDeps = {
+    store,
+    routing,
+    now: () => new Date(now()),
+    onStored: () => dispatcher.wake(),
+    matchSecret: loadMatchSecret(config.dataDir, config.matchSecret),
+  };
+  const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales);
   const sitePortal: SitePortal = {
     definitions,
     submit: (definition, submission) => intake(intakeDeps, definition, submission),
+    search: guidance.search,
+    caseReviewMonths: routing.repeats.caseReview.windowMonths,
   };
   const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;
@@ -81,6 +94,8 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       origin: (origin, c) => origin === config.publicUrl.origin || origin === new URL(c.req.url).origin,
     }),
   );
+  // Guidance pages, styles and search indexes go out compressed: cheap phones, poor connections.
+  app.use(compress());
   app.use(serveStatic({ root: join(options.distDir, 'client') }));
   app.all('*', async function astroPages(c) {
     await astroHandler(

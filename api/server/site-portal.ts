@@ -1,5 +1,6 @@
 import type { Definition } from '../definitions/types';
 import type { IntakeResult, Submission } from '../intake/intake';
+import type { GuidanceSearch } from '../search/server';
 
 /**
  * What on-demand pages get from the server, as Astro.locals.portal: the one running store and
@@ -8,4 +9,7 @@ import type { IntakeResult, Submission } from '../intake/intake';
 export interface SitePortal {
   definitions: Definition[];
   submit(definition: Definition, submission: Submission): IntakeResult;
+  search: GuidanceSearch['search'];
+  /** The ASB Case Review window, for telling a reporter they can ask for one. */
+  caseReviewMonths: number;
 }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { ConfigError } from '../config-error';
 import type { Answers } from '../definitions/types';
+import type { EarlierMatch, RepeatFlags } from '../repeats/flags';
+import type { MatchKey } from '../repeats/keys';
 
 // The only module that speaks SQL. Plain SQL that PostgreSQL also accepts (integer times in ms,
 // UPDATE … RETURNING), so the store can move without touching intake, routing or channels.
@@ -12,8 +14,16 @@ CREATE TABLE IF NOT EXISTS reports (
   locale TEXT NOT NULL,
   answers TEXT NOT NULL,
   submission_key TEXT UNIQUE,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  flags TEXT
 );
+-- Keyed hashes of a report's reporter and place, for spotting repeats; gone with the report.
+CREATE TABLE IF NOT EXISTS matches (
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  kind TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS matches_hash ON matches (hash);
 CREATE TABLE IF NOT EXISTS deliveries (
   id INTEGER PRIMARY KEY,
   report_id INTEGER NOT NULL REFERENCES reports(id),
@@ -31,7 +41,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 `;
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 export interface NewReport {
   reference: string;
@@ -41,6 +51,8 @@ export interface NewReport {
   submissionKey?: string;
   createdAt: number;
   deliveries: PlannedDelivery[];
+  matches?: MatchKey[];
+  flags?: RepeatFlags;
 }
 
 export interface PlannedDelivery {
@@ -58,6 +70,7 @@ export interface StoredReport {
   locale: string;
   answers: Answers;
   createdAt: number;
+  flags: RepeatFlags;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -100,6 +113,7 @@ interface ReportRow {
   locale: string;
   answers: string;
   created_at: number;
+  flags: string | null;
 }
 
 const toDelivery = (row: DeliveryRow): Delivery => ({
@@ -123,6 +137,7 @@ const toReport = (row: ReportRow): StoredReport => ({
   locale: row.locale,
   answers: JSON.parse(row.answers) as Answers,
   createdAt: row.created_at,
+  flags: row.flags ? (JSON.parse(row.flags) as RepeatFlags) : {},
 });
 
 export type Store = ReturnType<typeof openStore>;
@@ -144,13 +159,14 @@ export function openStore(file: string) {
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
   const insertReport = db.prepare(
-    `INSERT INTO reports (reference, type, locale, answers, submission_key, created_at)
-     VALUES (@reference, @type, @locale, @answers, @submissionKey, @createdAt)`,
+    `INSERT INTO reports (reference, type, locale, answers, submission_key, created_at, flags)
+     VALUES (@reference, @type, @locale, @answers, @submissionKey, @createdAt, @flags)`,
   );
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, status, next_attempt_at)
      VALUES (@reportId, @kind, @partnerId, @recipient, @fields, 'pending', @nextAttemptAt)`,
   );
+  const insertMatch = db.prepare(`INSERT INTO matches (report_id, kind, hash) VALUES (@reportId, @kind, @hash)`);
   const bySubmissionKey = db.prepare(`SELECT reference FROM reports WHERE submission_key = ?`);
 
   const saveReport = db.transaction((report: NewReport) => {
@@ -164,6 +180,7 @@ export function openStore(file: string) {
           answers: JSON.stringify(report.answers),
           submissionKey: report.submissionKey ?? null,
           createdAt: report.createdAt,
+          flags: report.flags && Object.keys(report.flags).length > 0 ? JSON.stringify(report.flags) : null,
         }).lastInsertRowid,
       );
     } catch (err) {
@@ -172,6 +189,7 @@ export function openStore(file: string) {
       }
       throw err;
     }
+    for (const match of report.matches ?? []) insertMatch.run({ reportId, ...match });
     for (const delivery of report.deliveries) {
       insertDelivery.run({
         reportId,
@@ -213,9 +231,11 @@ export function openStore(file: string) {
        SELECT report_id FROM deliveries GROUP BY report_id
        HAVING SUM(CASE WHEN status = 'sent' THEN 0 ELSE 1 END) = 0 AND MAX(sent_at) < @cutoff)`,
   );
+  const purgeMatches = db.prepare(`DELETE FROM matches WHERE report_id NOT IN (SELECT report_id FROM deliveries)`);
   const purgeReports = db.prepare(`DELETE FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries)`);
   const purge = db.transaction((cutoff: number) => {
     purgeDeliveries.run({ cutoff });
+    purgeMatches.run();
     return purgeReports.run().changes;
   });
   const fail = db.transaction((id: number, error: string, alert: { recipient: string; now: number } | null) => {
@@ -244,6 +264,26 @@ export function openStore(file: string) {
     /** Marks a delivery failed for good and, if asked, plans an alert about it in the same step. */
     markFailed(id: number, error: string, alert: { recipient: string; now: number } | null): void {
       fail(id, error, alert);
+    },
+    /** Earlier reports sharing any of these keys, made since `since`. */
+    earlierMatches(keys: MatchKey[], since: number): EarlierMatch[] {
+      if (keys.length === 0) return [];
+      const rows = db
+        .prepare(
+          `SELECT r.reference, r.type, r.created_at, r.answers, m.kind FROM matches m JOIN reports r ON r.id = m.report_id
+           WHERE m.hash IN (${keys.map(() => '?').join(', ')}) AND r.created_at >= ?`,
+        )
+        .all(...keys.map((k) => k.hash), since) as { reference: string; type: string; created_at: number; answers: string; kind: EarlierMatch['kind'] }[];
+      return rows.map((row) => {
+        const date = (JSON.parse(row.answers) as Answers).date;
+        return {
+          reference: row.reference,
+          type: row.type,
+          kind: row.kind,
+          createdAt: row.created_at,
+          ...(typeof date === 'string' && { incidentDate: date }),
+        };
+      });
     },
     /** Deletes reports whose deliveries all succeeded before `cutoff`; returns how many. */
     purgeDelivered(cutoff: number): number {

@@ -12,6 +12,7 @@ export function sitemapPaths(): string[] {
     '/help',
     '/accessibility',
     '/privacy',
+    '/search',
     ...definitions.map((d) => `/report/${d.id}`),
   ];
   return locales.flatMap((locale) => paths.map((path) => localePath(locale, path)));

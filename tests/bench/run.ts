@@ -4,6 +4,7 @@ import { drugsOnCrossKeysEstate } from '../support/core';
 import { startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 import { load } from './load';
+import { firstSearchBytes, searchIndexBench } from './search';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,6 +28,11 @@ try {
   console.log(row('GET /api/health', h));
   console.log(row('POST /api/reports/asb', r));
   console.log('Each report intake is validated and committed to SQLite (WAL, synchronous=FULL) with 3 planned deliveries before its 201.');
+  const page = await (await fetch(`${portal.url}/pl/search`)).text();
+  console.log('');
+  for (const line of searchIndexBench()) console.log(line);
+  console.log('');
+  for (const line of firstSearchBytes(page, 'pl')) console.log(line);
   if (h.failures || r.failures) process.exitCode = 1;
 } finally {
   await portal.stop();

@@ -4,7 +4,8 @@ import { builtPage, helplineList, sitemapPaths } from '../../support/built-site'
 
 // Reads the build that `npm test` makes before the tests run.
 const paths = sitemapPaths();
-const prerendered = paths.filter((p) => !p.includes('/report/'));
+// Report journeys and search render on demand; everything else is prerendered.
+const prerendered = paths.filter((p) => !/\/(report\/[^/]+|search)$/.test(p));
 const digits = (s: string) => s.replace(/\D/g, '');
 
 /** Visible text of a page, without tags, attributes or scripts. */

@@ -10,7 +10,7 @@ const partner = { id: 'council-asb', name: 'Council ASB team', email: 'asb@examp
 function report(answers: Record<string, unknown>, locale = 'pl'): StoredReport {
   const result = validateAnswers(asb, answers, NOW);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return { id: 1, reference: 'ASB-7KQ4-M2XD', type: 'asb', locale, answers: result.answers, createdAt: NOW.getTime() };
+  return { id: 1, reference: 'ASB-7KQ4-M2XD', type: 'asb', locale, answers: result.answers, createdAt: NOW.getTime(), flags: {} };
 }
 
 const withContact = {

@@ -1,0 +1,42 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Answers } from '../definitions/types';
+import { ConfigError } from '../config-error';
+import { normaliseEmail, normalisePhone, postcodeSector } from './normalise';
+import { normalisePostcode } from '../definitions/schema';
+
+export type MatchKind = 'victim' | 'postcode' | 'sector';
+
+export interface MatchKey {
+  kind: MatchKind;
+  /** A keyed hash (HMAC-SHA256): the same person or place gives the same key, and the key gives nothing back. */
+  hash: string;
+}
+
+/** The matching secret: MATCH_SECRET if given, else one generated on first start and kept in DATA_DIR. */
+export function loadMatchSecret(dataDir: string, configured?: string): Buffer {
+  if (configured) return Buffer.from(configured, 'utf8');
+  const file = join(dataDir, 'match-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new ConfigError(file, 'the matching secret is too short; delete the file to make a new one');
+  return Buffer.from(secret, 'utf8');
+}
+
+/** Keys for the reporter (unless anonymous) and for the place of a report. */
+export function matchKeys(answers: Answers, secret: Buffer): MatchKey[] {
+  const hash = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('hex');
+  const keys: MatchKey[] = [];
+  const { email, phone, postcode, contactChoice } = answers;
+  // Anonymous reports count for places, never for people.
+  if (contactChoice !== 'anonymous') {
+    if (typeof email === 'string') keys.push({ kind: 'victim', hash: hash('email', normaliseEmail(email)) });
+    if (typeof phone === 'string') keys.push({ kind: 'victim', hash: hash('phone', normalisePhone(phone)) });
+  }
+  if (typeof postcode === 'string') {
+    keys.push({ kind: 'postcode', hash: hash('postcode', normalisePostcode(postcode)) });
+    keys.push({ kind: 'sector', hash: hash('sector', postcodeSector(postcode)) });
+  }
+  return keys;
+}

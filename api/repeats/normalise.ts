@@ -1,0 +1,23 @@
+import { normalisePostcode } from '../definitions/schema';
+
+/** An email address as people mean it: case and surrounding spaces do not matter. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * A UK phone number in one form, however it was written: "07700 900123", "+44 7700 900123",
+ * "0044 (0)7700-900123" and "447700900123" all become "07700900123".
+ */
+export function normalisePhone(phone: string): string {
+  let digits = phone.replace(/\(0\)/g, '').replace(/\D/g, '');
+  if (digits.startsWith('0044')) digits = `0${digits.slice(4)}`;
+  else if (digits.startsWith('44') && digits.length === 12) digits = `0${digits.slice(2)}`;
+  return digits;
+}
+
+/** The postcode sector: the outward code and the first digit of the inward code ("PE1 1"). */
+export function postcodeSector(postcode: string): string {
+  const full = normalisePostcode(postcode);
+  return full.slice(0, full.length - 2);
+}

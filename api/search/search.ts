@@ -1,0 +1,81 @@
+import { lunr, termFor } from './languages';
+import type { SerialisedIndex } from './index';
+import { fold, words } from './text';
+
+export interface SnippetPart {
+  text: string;
+  /** True for a word that matched the query: shown marked. */
+  match: boolean;
+}
+
+export interface SearchResult {
+  url: string;
+  title: string;
+  snippet: SnippetPart[];
+  score: number;
+}
+
+export interface LoadedIndex {
+  locale: string;
+  index: lunr.Index;
+  docs: Map<string, SerialisedIndex['docs'][number]>;
+}
+
+export function loadIndex(serialised: SerialisedIndex): LoadedIndex {
+  return {
+    locale: serialised.locale,
+    index: lunr.Index.load(serialised.index),
+    docs: new Map(serialised.docs.map((d) => [d.url, d])),
+  };
+}
+
+const MAX_QUERY_WORDS = 12;
+
+/**
+ * Finds the best pages for what someone typed, misspelled or without diacritics: each word
+ * matches exactly (strongest), as a prefix, or one typing slip away (weakest).
+ */
+export function search(loaded: LoadedIndex, query: string, limit = 5): SearchResult[] {
+  const term = termFor(loaded.locale);
+  const typed = words(query.slice(0, 200)).slice(0, MAX_QUERY_WORDS);
+  const terms = [...new Set(typed.map(term).filter((t): t is string => Boolean(t)))];
+  const prefixes = [...new Set(typed.map(fold).filter((w) => w.length >= 4))];
+  if (terms.length === 0 && prefixes.length === 0) return [];
+  const hits = loaded.index.query((q) => {
+    for (const t of terms) {
+      q.term(t, { usePipeline: false, boost: 10 });
+      // Typing slips: one edit in a short word, two in a long one ("harrasment" finds "harassment").
+      if (t.length >= 4) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1 });
+    }
+    for (const p of prefixes) q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+  });
+  return hits.slice(0, limit).map((hit) => {
+    const doc = loaded.docs.get(hit.ref)!;
+    return { url: doc.url, title: doc.title, snippet: snippet(doc.text, terms, prefixes, term), score: hit.score };
+  });
+}
+
+/** About 30 words around the first match, with matching words marked. */
+function snippet(text: string, terms: string[], prefixes: string[], term: (w: string) => string | undefined): SnippetPart[] {
+  const matches = (word: string) => {
+    const t = term(word);
+    const f = fold(word);
+    return (t !== undefined && terms.includes(t)) || prefixes.some((p) => f.startsWith(p));
+  };
+  const parts = text.split(/(\s+)/);
+  const first = Math.max(0, parts.findIndex((p) => /\S/.test(p) && matches(p.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))));
+  const start = Math.max(0, first - 20);
+  const window = parts.slice(start, start + 60);
+  const out: SnippetPart[] = start > 0 ? [{ text: '… ', match: false }] : [];
+  for (const part of window) {
+    const core = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (core && matches(core)) {
+      const [before, after] = part.split(core);
+      if (before) out.push({ text: before, match: false });
+      out.push({ text: core, match: true });
+      if (after) out.push({ text: after, match: false });
+    } else out.push({ text: part, match: false });
+  }
+  if (start + 60 < parts.length) out.push({ text: ' …', match: false });
+  return out;
+}

@@ -1,0 +1,28 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { buildIndex } from '../../../api/search/index';
+import { plainText } from '../../../api/search/text';
+import { locales, type Locale } from '../../../i18n';
+import type { GuidanceEntry } from '../../lib/content';
+import { localePath } from '../../lib/paths';
+
+// One prebuilt lunr index per language: fetched by the browser only when the search box is used,
+// and loaded by the server for search without JavaScript and for the chatbot.
+export function getStaticPaths() {
+  return locales.map((lang) => ({ params: { lang } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const locale = params.lang as Locale;
+  const entries = ((await getCollection('guidance')) as (GuidanceEntry & { body?: string })[]).filter((e) =>
+    e.id.startsWith(`${locale}/`),
+  );
+  const docs = entries.map((e) => ({
+    url: localePath(locale, `/advice/${e.data.topic}`),
+    title: e.data.title,
+    summary: e.data.summary,
+    headings: [...(e.body ?? '').matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => m[1]).join(' '),
+    text: plainText(e.body ?? ''),
+  }));
+  return new Response(JSON.stringify(buildIndex(locale, docs)), { headers: { 'content-type': 'application/json' } });
+};

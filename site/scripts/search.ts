@@ -1,0 +1,62 @@
+// Results as you type. The language's index and the search code are fetched only once the search
+// box is used; until then (and with JavaScript off) the form posts to the server as usual.
+import type { SearchResult } from '../../api/search/search';
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const input = document.querySelector<HTMLInputElement>('#search-q');
+const output = document.querySelector<HTMLElement>('#search-results');
+
+if (form && input && output) {
+  const locale = form.dataset.locale ?? 'en';
+  const texts = JSON.parse(output.dataset.texts ?? '{}') as { results: string; none: string };
+  let engine: Promise<(query: string) => SearchResult[]> | undefined;
+  let timer: number | undefined;
+
+  const load = () =>
+    (engine ??= Promise.all([import('../../api/search/search'), fetch(`/search-index/${locale}.json`).then((r) => r.json())]).then(
+      ([mod, serialised]) => {
+        const index = mod.loadIndex(serialised);
+        return (query: string) => mod.search(index, query);
+      },
+    ));
+
+  const render = (query: string, results: SearchResult[]) => {
+    const heading = document.createElement('h2');
+    heading.className = 'govuk-heading-m';
+    const template = results.length > 0 ? texts.results : texts.none;
+    heading.textContent = template.replace('{{query}}', query).replace('{{count}}', String(results.length));
+    const list = document.createElement('ol');
+    list.className = 'govuk-list app-search-results';
+    for (const result of results) {
+      const item = document.createElement('li');
+      item.className = 'govuk-!-margin-bottom-6';
+      const link = document.createElement('a');
+      link.className = 'govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold';
+      link.href = result.url;
+      link.textContent = result.title;
+      const snippet = document.createElement('p');
+      snippet.className = 'govuk-body govuk-!-margin-top-1';
+      for (const part of result.snippet) {
+        snippet.append(part.match ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
+      }
+      item.append(link, snippet);
+      list.append(item);
+    }
+    output.replaceChildren(heading, ...(results.length > 0 ? [list] : []));
+  };
+
+  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    const query = input.value.trim();
+    if (query.length < 2) return;
+    timer = window.setTimeout(() => {
+      void load().then((find) => {
+        // No results: leave it to the server, which also offers English pages and the topics.
+        const results = find(query);
+        if (results.length > 0) render(query, results);
+        else render(query, []);
+      });
+    }, 150);
+  });
+}

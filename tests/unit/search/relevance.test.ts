@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SerialisedIndex } from '../../../api/search/index';
+import { loadIndex, search } from '../../../api/search/search';
+import { locales } from '../../../i18n';
+import { clientDir } from '../../support/built-site';
+
+interface RelevanceCase {
+  query: string;
+  expect: string;
+  kind: string;
+}
+
+// The indexes are the ones the build wrote (npm test builds first): what browsers and the server use.
+describe.each(locales)('search in %s', (locale) => {
+  const index = loadIndex(JSON.parse(readFileSync(join(clientDir, 'search-index', `${locale}.json`), 'utf8')) as SerialisedIndex);
+  const cases = JSON.parse(readFileSync(join(import.meta.dirname, 'queries', `${locale}.json`), 'utf8')) as RelevanceCase[];
+
+  it('has at least 12 realistic queries, misspelled ones among them', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(cases.filter((c) => c.kind === 'misspelled').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ranks the right page in the top 3 for every query', () => {
+    const misses = cases.flatMap((c) => {
+      const top = search(index, c.query, 3).map((r) => r.url.split('/').pop());
+      return top.includes(c.expect) ? [] : [`"${c.query}" (${c.kind}) → expected ${c.expect}, got ${top.join(', ') || 'nothing'}`];
+    });
+    expect(misses).toEqual([]);
+  });
+});
