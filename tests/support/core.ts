@@ -14,7 +14,8 @@ export function createCore(smtpUrl?: string) {
   const setup = shippedSetup();
   const clock = { now: NOW.getTime() };
   let store = openStore(file);
-  const deps = (): IntakeDeps => ({ store, routing: setup.routing, now: () => new Date(clock.now) });
+  const matchSecret = Buffer.from('test-secret-'.repeat(4));
+  const deps = (): IntakeDeps => ({ store, routing: setup.routing, now: () => new Date(clock.now), matchSecret });
   const mailer = smtpUrl ? smtpMailer(smtpUrl, 2_000) : undefined;
   const dispatcher = () =>
     createDispatcher({
@@ -35,6 +36,7 @@ export function createCore(smtpUrl?: string) {
     },
     file,
     dispatcher,
+    deps,
     submit: (type: string, answers: unknown, submissionKey?: string) =>
       intake(deps(), setup.byId(type), { answers, locale: 'en', submissionKey }),
     /** Closes and reopens the database, as a restarted process would. */
