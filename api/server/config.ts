@@ -16,6 +16,7 @@ export interface PortalConfig {
   exitUrl: string;
   retentionDays: number;
   matchSecret?: string;
+  chatExpiryMs: number;
 }
 
 const whole = (min: number, max: number) =>
@@ -38,6 +39,7 @@ const envSchema = z.object({
   RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
   OUTBOX_CLAIM_SECONDS: whole(5, 3600).default(120),
   RETENTION_DAYS: whole(1, 3650).default(90),
+  CHAT_EXPIRY_MINUTES: whole(1, 1440).default(30),
   MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
 });
@@ -65,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     exitUrl: e.EXIT_URL,
     retentionDays: e.RETENTION_DAYS,
     matchSecret: e.MATCH_SECRET,
+    chatExpiryMs: e.CHAT_EXPIRY_MINUTES * 60_000,
   };
 }

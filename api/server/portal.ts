@@ -12,6 +12,10 @@ import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { definitions as allDefinitions } from '../definitions';
 import { resolveDefinition } from '../definitions/resolve';
+import { createBotkit } from '../../bot/botkit';
+import { sqliteChatStore } from '../../bot/chat-store';
+import { createChatEngine } from '../../bot/engine';
+import { chatRoutes } from '../../bot/route';
 import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
 import { intake, type IntakeDeps } from '../intake/intake';
@@ -86,6 +90,16 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  const chat = createChatEngine({
+    definitions,
+    store: sqliteChatStore(store),
+    submit: sitePortal.submit,
+    search: guidance.search,
+    now: () => new Date(now()),
+    expiryMs: config.chatExpiryMs,
+    caseReviewMonths: routing.repeats.caseReview.windowMonths,
+  });
+  app.route('/api/chat', chatRoutes(await createBotkit(chat)));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps }));
   app.route('/exit', exitRoutes(config.exitUrl));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
@@ -113,7 +127,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
   dispatcher.start();
-  const retention = startRetention(store, config.retentionDays, now);
+  const retention = startRetention(store, config.retentionDays, now, config.chatExpiryMs);
   const port = (server.address() as AddressInfo).port;
 
   return {

@@ -24,6 +24,12 @@ CREATE TABLE IF NOT EXISTS matches (
   hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS matches_hash ON matches (hash);
+-- Where each chat conversation is and the answers its report needs; no transcript. Expires.
+CREATE TABLE IF NOT EXISTS chat_state (
+  user_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS deliveries (
   id INTEGER PRIMARY KEY,
   report_id INTEGER NOT NULL REFERENCES reports(id),
@@ -41,7 +47,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 `;
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 export interface NewReport {
   reference: string;
@@ -264,6 +270,30 @@ export function openStore(file: string) {
     /** Marks a delivery failed for good and, if asked, plans an alert about it in the same step. */
     markFailed(id: number, error: string, alert: { recipient: string; now: number } | null): void {
       fail(id, error, alert);
+    },
+    /** A chat conversation's state, unless it has expired (then it is deleted). */
+    chatState(user: string, now: number, expiryMs: number): string | undefined {
+      const row = db.prepare(`SELECT state, updated_at FROM chat_state WHERE user_id = ?`).get(user) as
+        | { state: string; updated_at: number }
+        | undefined;
+      if (row && row.updated_at < now - expiryMs) {
+        db.prepare(`DELETE FROM chat_state WHERE user_id = ?`).run(user);
+        return undefined;
+      }
+      return row?.state;
+    },
+    saveChatState(user: string, state: string, now: number): void {
+      db.prepare(
+        `INSERT INTO chat_state (user_id, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ).run(user, state, now);
+    },
+    forgetChat(user: string): void {
+      db.prepare(`DELETE FROM chat_state WHERE user_id = ?`).run(user);
+    },
+    /** Deletes every conversation idle for longer than the expiry. */
+    expireChats(before: number): number {
+      return db.prepare(`DELETE FROM chat_state WHERE updated_at < ?`).run(before).changes;
     },
     /** Earlier reports sharing any of these keys, made since `since`. */
     earlierMatches(keys: MatchKey[], since: number): EarlierMatch[] {

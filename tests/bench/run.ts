@@ -3,6 +3,7 @@
 import { drugsOnCrossKeysEstate } from '../support/core';
 import { startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
+import { chatBench } from './chat';
 import { load } from './load';
 import { firstSearchBytes, searchIndexBench } from './search';
 
@@ -28,6 +29,8 @@ try {
   console.log(row('GET /api/health', h));
   console.log(row('POST /api/reports/asb', r));
   console.log('Each report intake is validated and committed to SQLite (WAL, synchronous=FULL) with 3 planned deliveries before its 201.');
+  console.log('');
+  for (const line of await chatBench(portal.url, portal.child.pid!)) console.log(line);
   const page = await (await fetch(`${portal.url}/pl/search`)).text();
   console.log('');
   for (const line of searchIndexBench()) console.log(line);

@@ -1,0 +1,50 @@
+import { WebAdapter } from 'botbuilder-adapter-web';
+import { Botkit, type BotkitMessage, type BotWorker } from 'botkit';
+import type { ChatEngine } from './engine';
+
+export interface WebhookMessage {
+  type: 'message' | 'hello' | 'forget';
+  text?: string;
+  user: string;
+  channel: 'webhook';
+  locale?: string;
+}
+
+/**
+ * Botkit at the edge: its web adapter speaks the webhook protocol, and every message goes to the
+ * portal's own conversation engine, so the engine (and every question) would survive a new bot
+ * framework. Botkit keeps nothing itself; state lives in the portal's store.
+ */
+export async function createBotkit(engine: ChatEngine) {
+  // Webhook mode only: no websocket server is listening (noServer), so no second port is opened.
+  const adapter = new WebAdapter({ noServer: true });
+  const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true });
+  await new Promise<void>((resolve) => controller.ready(resolve));
+
+  const answer = async (bot: BotWorker, message: BotkitMessage) => {
+    const incoming = message as BotkitMessage & Partial<WebhookMessage>;
+    for (const reply of engine.turn(String(incoming.user), incoming.type === 'hello' ? '' : String(incoming.text ?? ''), String(incoming.locale ?? 'en'))) {
+      await bot.reply(message, { ...reply });
+    }
+  };
+  controller.on('message', answer);
+  controller.on('hello', answer);
+  controller.on('forget', async (_bot, message) => engine.forget(String(message.user)));
+
+  return {
+    /** One webhook request in, the bot's messages out. */
+    async handle(message: WebhookMessage): Promise<{ status: number; body: unknown[] }> {
+      let status = 200;
+      let body: unknown[] = [];
+      const res = {
+        status: (code: number) => (status = code),
+        json: (value: unknown[]) => (body = value),
+        end: () => undefined,
+      };
+      await adapter.processActivity({ body: message } as never, res as never, controller.handleTurn.bind(controller));
+      return { status, body };
+    },
+  };
+}
+
+export type BotkitChat = Awaited<ReturnType<typeof createBotkit>>;

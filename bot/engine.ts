@@ -1,0 +1,292 @@
+import type { TFunction } from 'i18next';
+import { formatAnswer } from '../api/definitions/format-answer';
+import { errorMessage } from '../api/definitions/messages';
+import { answerSchema, isShown, maxLengthOf, validateAnswers } from '../api/definitions/schema';
+import { DANGER_QUESTION, questionKey, questionsOf, type Answers, type Definition, type Question } from '../api/definitions/types';
+import type { IntakeResult, Submission } from '../api/intake/intake';
+import type { SearchResult } from '../api/search/search';
+import { intlLocale, isLocale, translator, type Locale } from '../i18n';
+import { fold } from '../api/search/text';
+import { matchOption, optionLabel, parseDate } from './answers';
+import { commandIn, signalsDanger } from './commands';
+
+/** What the bot says: text, tappable answers, and links to guidance. */
+export interface BotMessage {
+  text: string;
+  quick_replies?: { title: string; payload: string }[];
+  links?: { title: string; url: string }[];
+}
+
+/** All the bot keeps about a conversation: where it is and the answers the report needs. No transcript. */
+export interface ChatState {
+  locale: Locale;
+  step: 'menu' | 'question' | 'summary';
+  type?: string;
+  current?: string;
+  answers: Answers;
+  /** Questions answered so far, for "back". */
+  asked: string[];
+}
+
+export interface ChatStore {
+  load(user: string, now: number, expiryMs: number): ChatState | undefined;
+  save(user: string, state: ChatState, now: number): void;
+  forget(user: string): void;
+}
+
+export interface ChatDeps {
+  definitions: Definition[];
+  store: ChatStore;
+  submit(definition: Definition, submission: Submission): IntakeResult;
+  search(locale: string, query: string): { results: SearchResult[]; english: SearchResult[] };
+  now: () => Date;
+  /** A conversation left this long is forgotten. */
+  expiryMs: number;
+  caseReviewMonths: number;
+}
+
+const MENU = ['asb', 'hate-crime', 'victims-hub'];
+const english = translator('en');
+
+/** The conversation: every report type's questions, in its definition's order, checked by its own rules. */
+export function createChatEngine(deps: ChatDeps) {
+  const byId = (id: string | undefined) => deps.definitions.find((d) => d.id === id);
+
+  function dangerMessage(t: TFunction): BotMessage[] {
+    return [{ text: `${t('danger.title')}. ${t('danger.silent.body')}` }, { text: t('danger.text') }];
+  }
+
+  function menu(t: TFunction): BotMessage {
+    return {
+      text: t('chat.menu'),
+      quick_replies: [
+        ...MENU.filter((id) => byId(id)).map((id) => ({ title: t(`report.link.${id}`), payload: `report:${id}` })),
+        { title: t('chat.findAdvice'), payload: 'advice' },
+        { title: t('chat.inDanger'), payload: 'danger' },
+      ],
+    };
+  }
+
+  function ask(definition: Definition, question: Question, t: TFunction, state: ChatState, error?: string): BotMessage[] {
+    const key = questionKey(definition, question.id);
+    const hint = t(`${key}.hint`, { defaultValue: '' });
+    const text = [error, t(`${key}.label`), hint].filter(Boolean).join('\n');
+    const picked = state.answers[question.id];
+    const replies: BotMessage['quick_replies'] = [];
+    if (question.kind === 'choice') {
+      for (const o of question.options ?? []) replies.push({ title: optionLabel(definition, question, o, t), payload: o });
+    } else if (question.kind === 'multichoice') {
+      for (const o of question.options ?? []) {
+        if (!Array.isArray(picked) || !picked.includes(o)) replies.push({ title: optionLabel(definition, question, o, t), payload: o });
+      }
+      replies.push({ title: t('chat.done'), payload: 'done' });
+    } else if (question.kind === 'consent') {
+      replies.push({ title: t('chat.agree'), payload: 'yes' });
+    } else if (question.kind === 'date') {
+      replies.push({ title: t('chat.today'), payload: t('chat.today') }, { title: t('chat.yesterday'), payload: t('chat.yesterday') });
+    }
+    if (question.optional && question.kind !== 'multichoice') replies.push({ title: t('chat.skip'), payload: 'skip' });
+    if (state.asked.length > 1) replies.push({ title: t('chat.back'), payload: 'back' });
+    return [{ text: question.kind === 'date' ? `${text}\n${t('chat.dateHint')}` : text, ...(replies.length && { quick_replies: replies }) }];
+  }
+
+  /** The next question to ask after `from`, telling any notice whose condition now holds. */
+  function next(definition: Definition, state: ChatState, from: string | undefined, t: TFunction): BotMessage[] {
+    const questions = questionsOf(definition);
+    const out: BotMessage[] = [];
+    for (const question of questions.slice(from ? questions.findIndex((q) => q.id === from) + 1 : 0)) {
+      if (!isShown(question, state.answers)) continue;
+      if (question.kind === 'notice') {
+        out.push({ text: t(`${questionKey(definition, question.id)}.label`) });
+        continue;
+      }
+      state.step = 'question';
+      state.current = question.id;
+      return [...out, ...ask(definition, question, t, state)];
+    }
+    return [...out, ...checkAll(definition, state, t)];
+  }
+
+  /** After the last question: the definition's own cross-question rules, then the summary. */
+  function checkAll(definition: Definition, state: ChatState, t: TFunction): BotMessage[] {
+    const result = validateAnswers(definition, state.answers, deps.now());
+    if (!result.ok) {
+      const first = result.errors[0];
+      const question = questionsOf(definition).find((q) => q.id === first.path);
+      if (question) {
+        state.step = 'question';
+        state.current = question.id;
+        return ask(definition, question, t, state, errorMessage(definition, first, t));
+      }
+      return [{ text: errorMessage(definition, first, t) }];
+    }
+    state.answers = result.answers;
+    state.step = 'summary';
+    const lines = questionsOf(definition)
+      .filter((q) => q.kind !== 'notice' && q.id !== DANGER_QUESTION && isShown(q, state.answers))
+      .map((q) => {
+        const value = formatAnswer(definition, q, state.answers[q.id], t, intlLocale(state.locale));
+        return `${t(`${questionKey(definition, q.id)}.short`)}: ${value ?? t('form.check.notAnswered')}`;
+      });
+    return [
+      {
+        text: `${t('chat.summary')}\n${lines.join('\n')}`,
+        quick_replies: [
+          { title: t('form.send'), payload: 'send' },
+          { title: t('chat.back'), payload: 'back' },
+          { title: t('chat.restart'), payload: 'restart' },
+        ],
+      },
+    ];
+  }
+
+  /** Takes the reader's answer to the current question, with the same checks as the form. */
+  function answer(definition: Definition, state: ChatState, typed: string, t: TFunction): BotMessage[] {
+    const question = questionsOf(definition).find((q) => q.id === state.current)!;
+    const now = deps.now();
+    let value: string | string[];
+    if (question.kind === 'choice' || question.kind === 'consent') {
+      const option = question.kind === 'consent' ? (typed === 'yes' || matchConsent(typed, t) ? 'yes' : undefined) : matchOption(definition, question, typed, t);
+      if (!option) return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: question.optional ? 'invalid' : 'required' }, t));
+      value = option;
+    } else if (question.kind === 'multichoice') {
+      const picked = Array.isArray(state.answers[question.id]) ? (state.answers[question.id] as string[]) : [];
+      if (typed === 'done' || fold(typed) === fold(t('chat.done'))) {
+        if (picked.length === 0 && !question.optional) {
+          return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: 'required' }, t));
+        }
+        return moveOn(definition, state, question, t);
+      }
+      const options = typed.split(/[,\n]/).map((part) => matchOption(definition, question, part, t));
+      if (options.some((o) => !o)) return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: 'invalid' }, t));
+      state.answers[question.id] = (question.options ?? []).filter((o) => picked.includes(o) || options.includes(o));
+      return ask(definition, question, t, state);
+    } else {
+      value = question.kind === 'date' ? parseDate(typed, now, t) : typed.trim();
+    }
+    const checked = answerSchema(question, now.toISOString().slice(0, 10)).safeParse(value);
+    if (!checked.success) {
+      const code = checked.error.issues[0]?.message;
+      const params = code === 'tooLong' ? { max: maxLengthOf(question) } : undefined;
+      return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: ['invalid', 'tooLong', 'future'].includes(code ?? '') ? code! : 'invalid', params }, t));
+    }
+    state.answers[question.id] = checked.data;
+    if (question.id === DANGER_QUESTION && checked.data === 'yes') return inDanger(state, t);
+    return moveOn(definition, state, question, t);
+  }
+
+  function matchConsent(typed: string, t: TFunction): boolean {
+    return fold(typed) === fold(t('chat.agree'));
+  }
+
+  function moveOn(definition: Definition, state: ChatState, question: Question, t: TFunction): BotMessage[] {
+    state.asked.push(question.id);
+    // Answers to questions that no longer apply are dropped, as the form drops them.
+    for (const q of questionsOf(definition)) if (!isShown(q, state.answers)) delete state.answers[q.id];
+    return next(definition, state, question.id, t);
+  }
+
+  function inDanger(state: ChatState, t: TFunction): BotMessage[] {
+    // Nothing of a person in danger is kept: the report so far is dropped.
+    state.step = 'menu';
+    state.type = undefined;
+    state.current = undefined;
+    state.answers = {};
+    state.asked = [];
+    return [...dangerMessage(t), menu(t)];
+  }
+
+  function back(definition: Definition, state: ChatState, t: TFunction): BotMessage[] {
+    const previous = state.asked.pop();
+    if (!previous) return next(definition, state, undefined, t);
+    delete state.answers[previous];
+    state.step = 'question';
+    state.current = previous;
+    return ask(definition, questionsOf(definition).find((q) => q.id === previous)!, t, state);
+  }
+
+  function send(definition: Definition, state: ChatState, t: TFunction, user: string): BotMessage[] {
+    const result = deps.submit(definition, { answers: state.answers, locale: state.locale, submissionKey: `chat:${user}:${state.asked.length}:${definition.id}` });
+    if (!result.ok) return checkAll(definition, state, t);
+    // Sent: the conversation's answers are forgotten at once.
+    Object.assign(state, { step: 'menu', type: undefined, current: undefined, answers: {}, asked: [] });
+    const messages: BotMessage[] = [
+      { text: `${t('form.confirmation.title')}. ${t('form.confirmation.reference')}: ${result.reference}` },
+      { text: `${t('form.confirmation.keep')} ${t(`form.confirmation.next.${definition.id}`)}` },
+    ];
+    if (result.caseReview) {
+      messages.push({
+        text: `${t('caseReview.title')}. ${t('caseReview.body', { count: result.caseReview.references.length, months: deps.caseReviewMonths })} ${t('caseReview.references', { references: result.caseReview.references.join(', ') })}`,
+        links: [{ title: t('caseReview.how'), url: localeUrl(state.locale, '/advice/anti-social-behaviour') }],
+      });
+    }
+    return messages;
+  }
+
+  function advice(state: ChatState, query: string, t: TFunction): BotMessage[] {
+    const { results, english: inEnglish } = deps.search(state.locale, query);
+    const found = results.length > 0 ? results : inEnglish;
+    if (found.length === 0) return [{ text: t('chat.noAdvice') }, menu(t)];
+    return [{ text: t(results.length > 0 ? 'chat.adviceFound' : 'search.english'), links: found.slice(0, 3).map((r) => ({ title: r.title, url: r.url })) }];
+  }
+
+  return {
+    /** One turn: what the reader said (or tapped) in, what the bot says out. */
+    turn(user: string, text: string, requestedLocale: string): BotMessage[] {
+      const now = deps.now().getTime();
+      const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';
+      const t = translator(locale);
+      const state: ChatState = deps.store.load(user, now, deps.expiryMs) ?? { locale, step: 'menu', answers: {}, asked: [] };
+      state.locale = locale;
+      const said = text.slice(0, 5000);
+      const reply = (messages: BotMessage[]) => {
+        if (state.step === 'menu' && !state.type) deps.store.forget(user);
+        else deps.store.save(user, state, now);
+        return messages;
+      };
+
+      // Danger comes first, whatever the bot was doing.
+      if (said === 'danger' || signalsDanger(said, t, english)) return reply(dangerMessage(t));
+      const definition = byId(state.type);
+      const command = commandIn(said, t, english) ?? (['back', 'skip', 'restart', 'stop'].includes(said) ? (said as 'back') : undefined);
+      if (command === 'stop') {
+        deps.store.forget(user);
+        return [{ text: t('chat.stopped') }];
+      }
+      if (command === 'restart' || !said.trim()) {
+        Object.assign(state, { step: 'menu', type: undefined, current: undefined, answers: {}, asked: [] });
+        return reply([{ text: t('chat.welcome') }, menu(t)]);
+      }
+      if (!definition) {
+        const chosen = said.startsWith('report:') ? byId(said.slice(7)) : undefined;
+        if (chosen) {
+          Object.assign(state, { type: chosen.id, answers: {}, asked: [] });
+          return reply(next(chosen, state, undefined, t));
+        }
+        if (said === 'advice') return reply([{ text: t('chat.askAdvice') }]);
+        return reply(advice(state, said, t));
+      }
+      if (command === 'back') return reply(back(definition, state, t));
+      if (state.step === 'summary') {
+        if (said === 'send' || fold(said) === fold(t('form.send'))) return reply(send(definition, state, t, user));
+        return reply(checkAll(definition, state, t));
+      }
+      const question = questionsOf(definition).find((q) => q.id === state.current)!;
+      if (command === 'skip') {
+        if (!question.optional) return reply(ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: 'required' }, t)));
+        delete state.answers[question.id];
+        return reply(moveOn(definition, state, question, t));
+      }
+      return reply(answer(definition, state, said, t));
+    },
+    forget(user: string): void {
+      deps.store.forget(user);
+    },
+  };
+}
+
+function localeUrl(locale: Locale, path: string): string {
+  return locale === 'en' ? path : `/${locale}${path}`;
+}
+
+export type ChatEngine = ReturnType<typeof createChatEngine>;

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { definitions } from '../../api/definitions';
+import { expect, test } from './fixtures';
+
+/** Types each answer into the chat window: option values, dates as "20 11 2026", "done" after a list. */
+async function chat(page: Page, text: string) {
+  const before = await page.locator('.app-chat__message').count();
+  await page.locator('#chat-input').fill(text);
+  await page.locator('.app-chat__form button').click();
+  // Our own line, then at least one answer from the bot.
+  await expect.poll(async () => page.locator('.app-chat__message').count()).toBeGreaterThan(before + 1);
+}
+
+async function answerAll(page: Page, answers: Record<string, unknown>, order: string[]) {
+  for (const id of order) {
+    const value = answers[id];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const v of value) await chat(page, v);
+      await chat(page, 'done');
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
+      const [y, m, d] = String(value).split('-');
+      await chat(page, `${Number(d)} ${Number(m)} ${y}`);
+    } else await chat(page, String(value));
+  }
+}
+
+const chatStates = (dataDir: string) => {
+  const db = new Database(join(dataDir, 'portal.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM chat_state').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+for (const locale of ['en', 'pl']) {
+  for (const definition of definitions) {
+    test(`a ${definition.id} report made by chat in ${locale} reaches its partners`, async ({ page, portal, smtp }) => {
+      // An example with contact details where there is one: it exercises the most questions.
+      const example = definition.examples.valid.at(-1)!;
+      await page.goto(`${portal.url}${locale === 'en' ? '' : `/${locale}`}/`);
+      await page.locator('[data-chat-open]').click();
+      await expect(page.locator('.app-chat__reply').first()).toBeVisible();
+      await page.locator('.app-chat__reply').nth(['asb', 'hate-crime', 'victims-hub'].indexOf(definition.id)).click();
+      await expect(page.locator('.app-chat__reply')).toHaveCount(2); // the urgency gate: yes / no
+      const order = definition.sections.flatMap((s) => s.questions.map((q) => q.id));
+      await answerAllSkipping(page, example.answers, order, definition.sections.flatMap((s) => s.questions));
+      const before = smtp.received.length;
+      await page.locator('.app-chat__reply').first().click(); // Send
+      await expect(page.locator('.app-chat__log')).toContainText(/[A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+      const reference = /([A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await page.locator('.app-chat__log').textContent())!)![1];
+      const mails = await smtp.waitFor(before + 1);
+      expect(mails.slice(before).some((m) => m.subject?.includes(reference))).toBe(true);
+    });
+  }
+}
+
+/** Answers in definition order; an optional question the example leaves out is skipped. */
+async function answerAllSkipping(page: Page, answers: Record<string, unknown>, order: string[], questions: { id: string; kind: string; optional?: boolean; showWhen?: { question: string; in: string[] } }[]) {
+  const given: Record<string, unknown> = {};
+  for (const id of order) {
+    const q = questions.find((x) => x.id === id)!;
+    if (q.kind === 'notice') continue;
+    const shown = !q.showWhen || [given[q.showWhen.question]].flat().some((v) => q.showWhen!.in.includes(String(v)));
+    if (!shown) continue;
+    const value = answers[id];
+    if (value === undefined) {
+      await chat(page, q.kind === 'multichoice' ? 'done' : 'skip');
+      continue;
+    }
+    given[id] = value;
+    await answerAll(page, { [id]: value }, [id]);
+  }
+}
+
+test('leaving the chat clears it in the browser and on the server', async ({ page, portal }) => {
+  await page.goto(`${portal.url}/advice/domestic-abuse`);
+  await page.locator('[data-chat-open]').click();
+  await page.locator('.app-chat__reply').first().click();
+  await expect.poll(() => chatStates(portal.dataDir)).toBeGreaterThan(0);
+  const user = await page.evaluate(() => sessionStorage.getItem('portal-chat-user'));
+  expect(user).toBeTruthy();
+  await page.getByRole('button', { name: 'Leave and clear this chat' }).click();
+  await expect(page.locator('.app-chat__window')).toHaveCount(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('portal-chat-user'))).toBeNull();
+  await expect.poll(() => chatStates(portal.dataDir)).toBe(0);
+});
+
+test('the chat window reads right to left in Urdu', async ({ page, portal }) => {
+  await page.goto(`${portal.url}/ur/`);
+  await page.locator('[data-chat-open]').click();
+  await expect(page.locator('.app-chat__reply').first()).toBeVisible();
+  expect(await page.locator('.app-chat__window').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+});
