@@ -9,7 +9,6 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
-import { secureHeaders } from 'hono/secure-headers';
 import { definitions as allDefinitions } from '../definitions';
 import { resolveDefinition } from '../definitions/resolve';
 import { createBotkit } from '../../bot/botkit';
@@ -18,6 +17,7 @@ import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
 import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
+import { securityHeaders } from '../http/security-headers';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
 import { createDispatcher } from '../outbox/dispatcher';
@@ -89,7 +89,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(securityHeaders);
   const chat = createChatEngine({
     definitions,
     store: sqliteChatStore(store),

@@ -4,6 +4,9 @@ import { expect, startJourney, test } from './fixtures';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+// axe is injected as an inline script, which the portal's CSP rightly refuses.
+test.use({ bypassCSP: true });
+
 async function violations(page: Page) {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
@@ -26,6 +29,14 @@ test('every page of the sitemap, in every language, has no axe violations', asyn
     for (const v of await violations(page)) found.push(`${path} ${v}`);
   }
   expect(found).toEqual([]);
+});
+
+test('the chat window, open, has no axe violations', async ({ page, portal }) => {
+  await page.goto(`${portal.url}/ur/`);
+  await page.locator('[data-chat-open]').click();
+  await page.locator('.app-chat__reply').first().click();
+  await expect(page.locator('.app-chat__reply').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
 });
 
 test('the report journeys showing errors have no axe violations', async ({ page, portal }) => {
