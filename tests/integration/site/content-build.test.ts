@@ -23,9 +23,10 @@ function fixtureProject(change: (root: string) => void): { root: string; build: 
       const result = spawnSync(join(dir.path, 'node_modules', '.bin', 'astro'), ['build'], {
         cwd: dir.path,
         encoding: 'utf8',
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       });
-      return { status: result.status, output: `${result.stdout}${result.stderr}` };
+      // Colour codes appear when CI forces colour; the words are what matter.
+      return { status: result.status, output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
     },
   };
 }
