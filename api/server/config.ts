@@ -17,6 +17,8 @@ export interface PortalConfig {
   retentionDays: number;
   matchSecret?: string;
   chatExpiryMs: number;
+  reportsPerMinute: number;
+  chatTurnsPerMinute: number;
 }
 
 const whole = (min: number, max: number) =>
@@ -39,6 +41,8 @@ const envSchema = z.object({
   RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
   OUTBOX_CLAIM_SECONDS: whole(5, 3600).default(120),
   RETENTION_DAYS: whole(1, 3650).default(90),
+  RATE_LIMIT_REPORTS_PER_MINUTE: whole(0, 1_000_000).default(10),
+  RATE_LIMIT_CHAT_PER_MINUTE: whole(0, 1_000_000).default(60),
   CHAT_EXPIRY_MINUTES: whole(1, 1440).default(30),
   MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
@@ -68,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     retentionDays: e.RETENTION_DAYS,
     matchSecret: e.MATCH_SECRET,
     chatExpiryMs: e.CHAT_EXPIRY_MINUTES * 60_000,
+    reportsPerMinute: e.RATE_LIMIT_REPORTS_PER_MINUTE,
+    chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
   };
 }

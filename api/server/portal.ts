@@ -17,6 +17,7 @@ import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
 import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
+import { rateLimit } from '../http/rate-limit';
 import { securityHeaders } from '../http/security-headers';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
@@ -99,6 +100,12 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     expiryMs: config.chatExpiryMs,
     caseReviewMonths: routing.repeats.caseReview.windowMonths,
   });
+  // Report submissions (API and form posts) and chat turns are limited per client.
+  const reportLimit = rateLimit({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
+  app.post('/api/reports/*', reportLimit);
+  app.post('/report/*', reportLimit);
+  app.post('/:lang/report/*', reportLimit);
+  app.post('/api/chat', rateLimit({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now));
   app.route('/api/chat', chatRoutes(await createBotkit(chat)));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps }));
   app.route('/exit', exitRoutes(config.exitUrl));

@@ -34,6 +34,7 @@ describe('a report acknowledged before the server is killed', () => {
       SMTP_URL: smtp.url,
       RETRY_BASE_SECONDS: '1',
       OUTBOX_CLAIM_SECONDS: '5',
+      RATE_LIMIT_REPORTS_PER_MINUTE: '0',
     };
     const first = await startPortalProcess(env);
     const references: string[] = [];
@@ -64,4 +65,27 @@ describe('a report acknowledged before the server is killed', () => {
       await smtp.stop();
     }
   }, 90_000);
+});
+
+describe('limits per client', () => {
+  it('answers 429 with Retry-After once a client sends too many reports, in the API error shape', async () => {
+    const portal = await startPortalProcess({ DATA_DIR: join(dir.path, 'limits'), RATE_LIMIT_REPORTS_PER_MINUTE: '3', RATE_LIMIT_CHAT_PER_MINUTE: '2' });
+    try {
+      const send = () =>
+        fetch(`${portal.url}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(drugsOnCrossKeysEstate) });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await send()).status);
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      const limited = await send();
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await limited.json()).toEqual({ errors: [{ path: '', message: expect.stringContaining('Too many requests') }] });
+      const form = await fetch(`${portal.url}/report/asb`, { method: 'POST', headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=gate&danger=no' });
+      expect(form.status).toBe(429);
+      const chat = () =>
+        fetch(`${portal.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'hello', user: 'limit-test-1', channel: 'webhook' }) });
+      expect([(await chat()).status, (await chat()).status, (await chat()).status]).toEqual([200, 200, 429]);
+    } finally {
+      await portal.stop();
+    }
+  }, 60_000);
 });
