@@ -19,6 +19,7 @@ export interface PortalConfig {
   chatExpiryMs: number;
   reportsPerMinute: number;
   chatTurnsPerMinute: number;
+  formMinSeconds: number;
 }
 
 const whole = (min: number, max: number) =>
@@ -43,6 +44,7 @@ const envSchema = z.object({
   RETENTION_DAYS: whole(1, 3650).default(90),
   RATE_LIMIT_REPORTS_PER_MINUTE: whole(0, 1_000_000).default(10),
   RATE_LIMIT_CHAT_PER_MINUTE: whole(0, 1_000_000).default(60),
+  FORM_MIN_SECONDS: whole(0, 600).default(3),
   CHAT_EXPIRY_MINUTES: whole(1, 1440).default(30),
   MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
@@ -74,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     chatExpiryMs: e.CHAT_EXPIRY_MINUTES * 60_000,
     reportsPerMinute: e.RATE_LIMIT_REPORTS_PER_MINUTE,
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
+    formMinSeconds: e.FORM_MIN_SECONDS,
   };
 }

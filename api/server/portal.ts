@@ -19,6 +19,7 @@ import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
 import { rateLimit } from '../http/rate-limit';
 import { securityHeaders } from '../http/security-headers';
+import { formTokens } from '../intake/form-token';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
 import { createDispatcher } from '../outbox/dispatcher';
@@ -78,12 +79,14 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     onStored: () => dispatcher.wake(),
     matchSecret: loadMatchSecret(config.dataDir, config.matchSecret),
   };
+  const tokens = formTokens(intakeDeps.matchSecret!, config.formMinSeconds, now);
   const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales);
   const sitePortal: SitePortal = {
     definitions,
     submit: (definition, submission) => intake(intakeDeps, definition, submission),
     search: guidance.search,
     caseReviewMonths: routing.repeats.caseReview.windowMonths,
+    formTokens: tokens,
   };
   const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;

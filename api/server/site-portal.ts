@@ -1,4 +1,5 @@
 import type { Definition } from '../definitions/types';
+import type { FormTokens } from '../intake/form-token';
 import type { IntakeResult, Submission } from '../intake/intake';
 import type { GuidanceSearch } from '../search/server';
 
@@ -12,4 +13,6 @@ export interface SitePortal {
   search: GuidanceSearch['search'];
   /** The ASB Case Review window, for telling a reporter they can ask for one. */
   caseReviewMonths: number;
+  /** Signed "form first shown at" tokens: answers sent faster than a person types are refused. */
+  formTokens: FormTokens;
 }

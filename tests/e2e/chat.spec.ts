@@ -27,10 +27,11 @@ async function answerAll(page: Page, answers: Record<string, unknown>, order: st
   }
 }
 
-const chatStates = (dataDir: string) => {
+/** Whether the server holds a conversation for this chat user. */
+const chatStates = (dataDir: string, user: string | null) => {
   const db = new Database(join(dataDir, 'portal.db'), { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM chat_state').get() as { n: number }).n;
+    return (db.prepare('SELECT COUNT(*) AS n FROM chat_state WHERE user_id = ?').get(user) as { n: number }).n;
   } finally {
     db.close();
   }
@@ -80,13 +81,13 @@ test('leaving the chat clears it in the browser and on the server', async ({ pag
   await page.goto(`${portal.url}/advice/domestic-abuse`);
   await page.locator('[data-chat-open]').click();
   await page.locator('.app-chat__reply').first().click();
-  await expect.poll(() => chatStates(portal.dataDir)).toBeGreaterThan(0);
   const user = await page.evaluate(() => sessionStorage.getItem('portal-chat-user'));
   expect(user).toBeTruthy();
+  await expect.poll(() => chatStates(portal.dataDir, user)).toBe(1);
   await page.getByRole('button', { name: 'Leave and clear this chat' }).click();
   await expect(page.locator('.app-chat__window')).toHaveCount(0);
   expect(await page.evaluate(() => sessionStorage.getItem('portal-chat-user'))).toBeNull();
-  await expect.poll(() => chatStates(portal.dataDir)).toBe(0);
+  await expect.poll(() => chatStates(portal.dataDir, user)).toBe(0);
 });
 
 test('the chat window reads right to left in Urdu', async ({ page, portal }) => {

@@ -21,7 +21,7 @@ export const test = base.extend<object, { portal: Portal; smtp: TestSmtp }>({
     async ({ smtp }, use) => {
       const dir = tempDir();
       // One browser makes every test's reports: per-client limits are tested on their own.
-      const portal = await startPortalProcess({ DATA_DIR: dir.path, SMTP_URL: smtp.url, RATE_LIMIT_REPORTS_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0' });
+      const portal = await startPortalProcess({ DATA_DIR: dir.path, SMTP_URL: smtp.url, RATE_LIMIT_REPORTS_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0', FORM_MIN_SECONDS: '0' });
       const reportCount = () => {
         const db = new Database(join(dir.path, 'portal.db'), { readonly: true });
         try {
