@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Definition } from '../definitions/types';
 import type { IntakeDeps } from '../intake/intake';
 import type { Store } from '../store/store';
+import { log } from '../log';
 import { errorResponse } from './errors';
 import { healthRoutes } from './health';
 import { reportRoutes } from './reports';
@@ -20,7 +21,7 @@ export function createApi(deps: ApiDeps) {
   api.notFound((c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
   api.onError(function apiError(err, c) {
     // The error itself may hold answers: log only its kind, never its message.
-    console.error(`api error: ${err.name}`);
+    log.error({ error: err.name, path: c.req.path }, 'api error');
     return errorResponse(c, 500, [{ path: '', message: 'Something went wrong on our side. Try again later.' }]);
   });
   return api;

@@ -4,6 +4,7 @@ import { renderConfirmationEmail } from '../mail/render-confirmation';
 import { renderReportEmail, type RenderedEmail } from '../mail/render-report';
 import type { Mailer } from '../mail/transport';
 import type { Routing } from '../routing/routing-schema';
+import type { Logger } from '../log';
 import type { Delivery, Store } from '../store/store';
 import { describeError, isPermanent, retryDelay, type RetryPolicy } from './backoff';
 
@@ -21,6 +22,8 @@ export interface DispatcherDeps {
   claimMs?: number;
   pollMs?: number;
   batchSize?: number;
+  /** Told of each send by reference, partner and outcome: never the email's contents. */
+  log?: Logger;
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
@@ -63,14 +66,19 @@ export function createDispatcher(deps: DispatcherDeps) {
         messageId: `<${reference}.${delivery.partnerId}.${delivery.kind}@${deps.messageIdDomain}>`,
       });
       deps.store.markSent(delivery.id, deps.now());
+      deps.log?.info({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts }, 'delivery sent');
     } catch (err) {
       const error = describeError(err);
+      const code = (err as { responseCode?: number; code?: string }).responseCode ?? (err as { code?: string }).code;
       if (isPermanent(err) || delivery.attempts >= deps.retry.maxAttempts) {
         const alert = delivery.kind === 'report' ? { recipient: deps.routing.partnership.adminEmail, now: deps.now() } : null;
         deps.store.markFailed(delivery.id, error, alert);
+        deps.log?.error({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts, code }, 'delivery failed');
         again = true;
       } else {
-        deps.store.markRetry(delivery.id, deps.now() + retryDelay(deps.retry, delivery.attempts), error);
+        const next = deps.now() + retryDelay(deps.retry, delivery.attempts);
+        deps.store.markRetry(delivery.id, next, error);
+        deps.log?.warn({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts, code, retryAt: new Date(next).toISOString() }, 'delivery will be retried');
       }
     }
   }

@@ -4,6 +4,7 @@ import { ConfigError } from '../config-error';
 import { buildIfMissing } from './build-if-missing';
 import { loadConfig } from './config';
 import { startPortal } from './portal';
+import { log } from '../log';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const distDir = join(root, 'dist');
@@ -12,8 +13,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, root);
   buildIfMissing(root, distDir);
   const portal = await startPortal(config, { distDir });
-  console.log(`Portal running at ${portal.url} (public URL ${config.publicUrl.href})`);
-  console.log(
+  log.info({ url: portal.url, publicUrl: config.publicUrl.href }, `Portal running at ${portal.url}`);
+  log.info(
     config.smtpUrl ? 'Mail goes to the SMTP server in SMTP_URL.' : `No SMTP_URL: mail is written as .eml files to ${join(config.dataDir, 'mail')}`,
   );
   const stop = () => {

@@ -18,7 +18,9 @@ import { chatRoutes } from '../../bot/route';
 import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
 import { rateLimit } from '../http/rate-limit';
+import { requestLog } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
+import { log } from '../log';
 import { formTokens } from '../intake/form-token';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
@@ -71,6 +73,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     retry: config.retry,
     claimMs: config.claimMs,
     pollMs: options.pollMs,
+    log,
   });
   const intakeDeps: IntakeDeps = {
     store,
@@ -94,6 +97,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use(securityHeaders);
+  app.use(requestLog(log));
   const chat = createChatEngine({
     definitions,
     store: sqliteChatStore(store),

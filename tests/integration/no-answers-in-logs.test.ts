@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startPortalProcess } from '../support/portal-process';
+import { tempDir } from '../support/temp';
+
+const dir = tempDir();
+afterAll(dir.remove);
+
+// A string that appears nowhere but where this test typed it.
+const CANARY = `canary${Date.now()}zq`;
+
+describe('logs', () => {
+  it('never hold what anyone typed, whatever the channel, even when mail fails', async () => {
+    const downSmtp = `smtp://127.0.0.1:${await freePort()}`;
+    const portal = await startPortalProcess({
+      DATA_DIR: join(dir.path, 'logs'),
+      SMTP_URL: downSmtp,
+      RETRY_BASE_SECONDS: '1',
+      FORM_MIN_SECONDS: '0',
+      RATE_LIMIT_REPORTS_PER_MINUTE: '0',
+      RATE_LIMIT_CHAT_PER_MINUTE: '0',
+      LOG_LEVEL: 'debug',
+    });
+    try {
+      const json = (path: string, body: unknown) =>
+        fetch(`${portal.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      // The API: valid, invalid, and in danger.
+      const report = {
+        danger: 'no',
+        kind: 'noise',
+        location: `Street of ${CANARY}`,
+        date: '2026-11-20',
+        ongoing: 'no',
+        description: `${CANARY} shouting`,
+        reportedBefore: 'no',
+        contactChoice: 'contact',
+        name: CANARY,
+        email: `${CANARY}@example.org`,
+        phone: '07700 900123',
+      };
+      expect((await json('/api/reports/asb', report)).status).toBe(201);
+      expect((await json('/api/reports/asb', { ...report, date: CANARY })).status).toBe(400);
+      expect((await json('/api/reports/hate-crime', { danger: 'yes', description: CANARY })).status).toBe(422);
+      expect((await json('/api/reports/asb', { [CANARY]: CANARY })).status).toBe(400);
+      // The form.
+      const page = await (await fetch(`${portal.url}/report/asb`)).text();
+      const started = /name="started" value="([^"]+)"/.exec(page)![1];
+      const form = new URLSearchParams({ ...report, date: '', 'date-day': '20', 'date-month': '11', 'date-year': '2026', started, action: 'send', submission: crypto.randomUUID() });
+      const sent = await fetch(`${portal.url}/report/asb`, {
+        method: 'POST',
+        headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
+      expect(await sent.text()).toContain('data-testid="reference"');
+      // The chat, and search.
+      expect((await json('/api/chat', { type: 'message', text: `${CANARY} my neighbour`, user: 'canary-user-1', channel: 'webhook' })).status).toBe(200);
+      expect((await fetch(`${portal.url}/search?q=${CANARY}`)).status).toBe(200);
+      expect((await fetch(`${portal.url}/${CANARY}`)).status).toBe(404);
+      // Let the outbox fail and retry at least once.
+      await new Promise((r) => setTimeout(r, 2500));
+      const output = portal.output();
+      expect(output).toMatch(/"msg":"delivery will be retried"/);
+      expect(output).toMatch(/"msg":"request"/);
+      expect(output.split('\n').filter((line) => line.includes(CANARY))).toEqual([]);
+    } finally {
+      await portal.stop();
+    }
+  }, 60_000);
+});
