@@ -11,12 +11,13 @@ export interface ApiDeps {
   store: Store;
   definitions: Definition[];
   intake: IntakeDeps;
+  now?: () => number;
 }
 
 /** The JSON API, mounted at /api. */
 export function createApi(deps: ApiDeps) {
   const api = new Hono();
-  api.route('/health', healthRoutes(deps.store));
+  api.route('/health', healthRoutes(deps.store, deps.now));
   api.route('/', reportRoutes(deps.definitions, deps.intake));
   api.notFound((c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
   api.onError(function apiError(err, c) {

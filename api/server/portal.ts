@@ -114,7 +114,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   app.post('/:lang/report/*', reportLimit);
   app.post('/api/chat', rateLimit({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now));
   app.route('/api/chat', chatRoutes(await createBotkit(chat)));
-  app.route('/api', createApi({ store, definitions, intake: intakeDeps }));
+  app.route('/api', createApi({ store, definitions, intake: intakeDeps, now }));
   app.route('/exit', exitRoutes(config.exitUrl));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
   app.use(

@@ -338,6 +338,34 @@ export function openStore(file: string) {
     outboxDepth(): number {
       return (db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'sending')`).get() as { n: number }).n;
     },
+    /** When the oldest delivery still to send was planned (its report's time), if any. */
+    oldestUndelivered(): number | undefined {
+      const row = db
+        .prepare(`SELECT MIN(r.created_at) AS t FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status IN ('pending', 'sending')`)
+        .get() as { t: number | null };
+      return row.t ?? undefined;
+    },
+    /** Every delivery not yet sent (pending, sending or failed), oldest first, for the admin command. */
+    unsent(): (Delivery & { reference: string })[] {
+      const rows = db
+        .prepare(`SELECT d.*, r.reference FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status != 'sent' ORDER BY d.id`)
+        .all() as (DeliveryRow & { reference: string })[];
+      return rows.map((row) => ({ ...toDelivery(row), reference: row.reference }));
+    },
+    /** Puts a failed delivery back in the queue, to be tried at once with a fresh count. */
+    retryDelivery(id: number, now: number): boolean {
+      return (
+        db.prepare(`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'failed'`).run(now, id)
+          .changes === 1
+      );
+    },
+    /** Stops trying a delivery that a person has passed on another way. */
+    cancelDelivery(id: number): boolean {
+      return (
+        db.prepare(`UPDATE deliveries SET status = 'failed', claimed_until = NULL, last_error = 'cancelled by an administrator' WHERE id = ? AND status != 'sent'`).run(id)
+          .changes === 1
+      );
+    },
     close(): void {
       db.close();
     },

@@ -1,0 +1,61 @@
+// npm run admin -- <command>: look after the outbox without touching the database by hand.
+//   outbox            list every delivery not yet sent (pending, sending, failed)
+//   retry <id>        try a failed delivery again, at once
+//   cancel <id>       stop trying a delivery (after passing the report on another way)
+//   purge             delete reports kept past RETENTION_DAYS now, rather than at the next hourly run
+import { join } from 'node:path';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config-error';
+import { openStore } from '../store/store';
+import { loadConfig } from './config';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function main(args: string[]): number {
+  const config = loadConfig(process.env, root);
+  const store = openStore(join(config.dataDir, 'portal.db'));
+  try {
+    const [command, arg] = args;
+    const id = Number(arg);
+    switch (command) {
+      case 'outbox': {
+        const rows = store.unsent();
+        if (rows.length === 0) console.log('The outbox is empty: every delivery was sent.');
+        for (const d of rows) {
+          console.log(
+            `${String(d.id).padStart(6)}  ${d.reference}  ${d.kind.padEnd(12)} ${d.partnerId.padEnd(26)} ${d.status.padEnd(8)} attempts ${d.attempts}  next ${new Date(d.nextAttemptAt).toISOString()}  ${d.lastError ?? ''}`,
+          );
+        }
+        return 0;
+      }
+      case 'retry':
+        if (!store.retryDelivery(id, Date.now())) return fail(`No failed delivery ${arg}: see "npm run admin -- outbox".`);
+        console.log(`Delivery ${id} will be tried again now (by the running portal).`);
+        return 0;
+      case 'cancel':
+        if (!store.cancelDelivery(id)) return fail(`No unsent delivery ${arg}: see "npm run admin -- outbox".`);
+        console.log(`Delivery ${id} will not be tried again.`);
+        return 0;
+      case 'purge':
+        console.log(`Deleted ${store.purgeDelivered(Date.now() - config.retentionDays * 86_400_000)} reports kept past ${config.retentionDays} days.`);
+        return 0;
+      default:
+        return fail('Usage: npm run admin -- outbox | retry <id> | cancel <id> | purge');
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  console.error(err instanceof ConfigError ? `Cannot run: ${err.message}` : `Cannot run: ${(err as Error).message}`);
+  process.exitCode = 1;
+}
