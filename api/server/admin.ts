@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function main(args: string[]): number {
   const config = loadConfig(process.env, root);
-  const store = openStore(join(config.dataDir, 'portal.db'));
+  const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
   try {
     const [command, arg] = args;
     const id = Number(arg);

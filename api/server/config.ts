@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config-error';
 import { defaultRetryPolicy, type RetryPolicy } from '../outbox/backoff';
+import { parseReportKey } from '../store/sealed';
 
 export interface PortalConfig {
   port: number;
@@ -20,6 +21,7 @@ export interface PortalConfig {
   reportsPerMinute: number;
   chatTurnsPerMinute: number;
   formMinSeconds: number;
+  reportKey?: Buffer;
 }
 
 const whole = (min: number, max: number) =>
@@ -46,6 +48,10 @@ const envSchema = z.object({
   RATE_LIMIT_CHAT_PER_MINUTE: whole(0, 1_000_000).default(60),
   FORM_MIN_SECONDS: whole(0, 600).default(3),
   CHAT_EXPIRY_MINUTES: whole(1, 1440).default(30),
+  REPORT_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes, written as 64 hex digits or 44 base64 characters')
+    .optional(),
   MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
 });
@@ -77,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     reportsPerMinute: e.RATE_LIMIT_REPORTS_PER_MINUTE,
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,
+    reportKey: parseReportKey(e.REPORT_KEY),
   };
 }

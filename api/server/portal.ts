@@ -59,7 +59,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const routing = loadRouting(config.routingFile, allDefinitions);
   const definitions = allDefinitions.map((d) => resolveDefinition(d, routing));
   mkdirSync(config.dataDir, { recursive: true });
-  const store = openStore(join(config.dataDir, 'portal.db'));
+  const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
   const mailer =
     options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : pickupMailer(join(config.dataDir, 'mail')));
   const dispatcher = createDispatcher({

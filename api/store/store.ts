@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ConfigError } from '../config-error';
+import { sealer } from './sealed';
 import type { Answers } from '../definitions/types';
 import type { EarlierMatch, RepeatFlags } from '../repeats/flags';
 import type { MatchKey } from '../repeats/keys';
@@ -148,7 +149,11 @@ const toReport = (row: ReportRow): StoredReport => ({
 
 export type Store = ReturnType<typeof openStore>;
 
-export function openStore(file: string) {
+export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
+  const { seal, open } = sealer(options.reportKey);
+  const readReport = (row: ReportRow): StoredReport => toReport({ ...row, answers: open(row.answers) });
+  // A recipient can be the reporter's own address (their confirmation): sealed too.
+  const readDelivery = (row: DeliveryRow): Delivery => ({ ...toDelivery(row), recipient: open(row.recipient) });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a report acknowledged to its reporter survives power loss, not only a crash.
@@ -183,7 +188,7 @@ export function openStore(file: string) {
           reference: report.reference,
           type: report.type,
           locale: report.locale,
-          answers: JSON.stringify(report.answers),
+          answers: seal(JSON.stringify(report.answers)),
           submissionKey: report.submissionKey ?? null,
           createdAt: report.createdAt,
           flags: report.flags && Object.keys(report.flags).length > 0 ? JSON.stringify(report.flags) : null,
@@ -201,7 +206,7 @@ export function openStore(file: string) {
         reportId,
         kind: delivery.kind,
         partnerId: delivery.partnerId,
-        recipient: delivery.recipient,
+        recipient: seal(delivery.recipient),
         fields: delivery.fields ? JSON.stringify(delivery.fields) : null,
         nextAttemptAt: report.createdAt,
       });
@@ -259,7 +264,7 @@ export function openStore(file: string) {
     },
     /** Claims due deliveries (and ones whose claim expired) for this worker, atomically. */
     claimDue(now: number, claimMs: number, limit: number): Delivery[] {
-      return (claim.all({ now, until: now + claimMs, limit }) as DeliveryRow[]).map(toDelivery);
+      return (claim.all({ now, until: now + claimMs, limit }) as DeliveryRow[]).map(readDelivery);
     },
     markSent(id: number, now: number): void {
       markSent.run({ id, now });
@@ -280,13 +285,13 @@ export function openStore(file: string) {
         db.prepare(`DELETE FROM chat_state WHERE user_id = ?`).run(user);
         return undefined;
       }
-      return row?.state;
+      return row && open(row.state);
     },
     saveChatState(user: string, state: string, now: number): void {
       db.prepare(
         `INSERT INTO chat_state (user_id, state, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-      ).run(user, state, now);
+      ).run(user, seal(state), now);
     },
     forgetChat(user: string): void {
       db.prepare(`DELETE FROM chat_state WHERE user_id = ?`).run(user);
@@ -305,7 +310,7 @@ export function openStore(file: string) {
         )
         .all(...keys.map((k) => k.hash), since) as { reference: string; type: string; created_at: number; answers: string; kind: EarlierMatch['kind'] }[];
       return rows.map((row) => {
-        const date = (JSON.parse(row.answers) as Answers).date;
+        const date = (JSON.parse(open(row.answers)) as Answers).date;
         return {
           reference: row.reference,
           type: row.type,
@@ -321,15 +326,15 @@ export function openStore(file: string) {
     },
     report(id: number): StoredReport | undefined {
       const row = db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
-      return row && toReport(row);
+      return row && readReport(row);
     },
     reportByReference(reference: string): StoredReport | undefined {
       const row = db.prepare(`SELECT * FROM reports WHERE reference = ?`).get(reference) as ReportRow | undefined;
-      return row && toReport(row);
+      return row && readReport(row);
     },
     deliveriesOf(reportId: number): Delivery[] {
       const rows = db.prepare(`SELECT * FROM deliveries WHERE report_id = ? ORDER BY id`).all(reportId) as DeliveryRow[];
-      return rows.map(toDelivery);
+      return rows.map(readDelivery);
     },
     countReports(): number {
       return (db.prepare(`SELECT COUNT(*) AS n FROM reports`).get() as { n: number }).n;
@@ -350,7 +355,7 @@ export function openStore(file: string) {
       const rows = db
         .prepare(`SELECT d.*, r.reference FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status != 'sent' ORDER BY d.id`)
         .all() as (DeliveryRow & { reference: string })[];
-      return rows.map((row) => ({ ...toDelivery(row), reference: row.reference }));
+      return rows.map((row) => ({ ...readDelivery(row), reference: row.reference }));
     },
     /** Puts a failed delivery back in the queue, to be tried at once with a fresh count. */
     retryDelivery(id: number, now: number): boolean {
