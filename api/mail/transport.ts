@@ -19,7 +19,9 @@ export interface Mailer {
 
 /** Sends through an SMTP server (SMTP_URL). Failures keep nodemailer's responseCode and code. */
 export function smtpMailer(url: string, timeoutMs = 30_000): Mailer {
-  const transport = nodemailer.createTransport(url, {
+  // Timeouts go with the connection options (a second argument would only set message defaults).
+  const transport = nodemailer.createTransport({
+    url,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,

@@ -1,0 +1,46 @@
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { startSmtp, type TestSmtp } from '../support/smtp';
+
+let core: ReturnType<typeof createCore>;
+let smtp: TestSmtp | undefined;
+let stall: Server | undefined;
+afterEach(async () => {
+  core.close();
+  await smtp?.stop();
+  await new Promise<void>((r) => (stall ? stall.close(() => r()) : r()));
+  smtp = undefined;
+  stall = undefined;
+});
+
+/** A "mail server" that accepts the connection and then says nothing at all. */
+async function stallingServer(): Promise<number> {
+  stall = createServer(() => undefined);
+  await new Promise<void>((r) => stall!.listen(0, '127.0.0.1', () => r()));
+  return (stall.address() as { port: number }).port;
+}
+
+describe('mail server faults', () => {
+  it('a server that never answers times out, and the delivery waits for a retry', async () => {
+    const port = await stallingServer();
+    core = createCore(`smtp://127.0.0.1:${port}`);
+    core.submit('asb', drugsOnCrossKeysEstate);
+    await core.dispatcher().runOnce();
+    const [first] = core.store.deliveriesOf(1);
+    expect(first).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(first.lastError).toMatch(/timeout|ETIMEDOUT/i);
+  }, 20_000);
+
+  it('a TLS handshake that fails is retried, not lost', async () => {
+    smtp = await startSmtp();
+    // smtps:// to a server that only speaks plain SMTP: the handshake fails.
+    core = createCore(`smtps://127.0.0.1:${smtp.port}`);
+    core.submit('asb', drugsOnCrossKeysEstate);
+    await core.dispatcher().runOnce();
+    const deliveries = core.store.deliveriesOf(1);
+    expect(deliveries.every((d) => d.status === 'pending' && d.attempts === 1)).toBe(true);
+    expect(deliveries[0].lastError).toBeTruthy();
+    expect(smtp.received).toHaveLength(0);
+  }, 20_000);
+});
