@@ -112,6 +112,31 @@ describe('the conversation', () => {
     expect(current('u-pl')).toBeUndefined();
   });
 
+  it('tells the reporter about the ASB Case Review when a chat report reaches the threshold', () => {
+    const { engine, current } = engineFor();
+    const example = core.byId('asb').examples.valid[1].answers as Record<string, unknown>;
+    const replies: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const user = `u-review-${i}`;
+      const atSummary = (out: BotMessage[]) => out.at(-1)?.quick_replies?.some((q) => q.payload === 'send') ?? false;
+      let out = engine.turn(user, 'report:asb', 'en');
+      for (let turns = 0; turns < 60 && !atSummary(out); turns++) {
+        const asking = current(user)!;
+        const value = example[asking];
+        if (Array.isArray(value)) {
+          for (const v of value) engine.turn(user, v, 'en');
+          out = engine.turn(user, 'done', 'en');
+        } else if (asking === 'date') out = engine.turn(user, 'today', 'en');
+        else out = engine.turn(user, value === undefined ? 'skip' : String(value), 'en');
+      }
+      replies.push(engine.turn(user, 'send', 'en').map((m) => m.text).join('\n'));
+      core.clock.now += 24 * 60 * 60 * 1000;
+    }
+    expect(replies).toHaveLength(3);
+    expect(replies[1]).not.toContain('ASB Case Review');
+    expect(replies[2]).toContain('You can ask for an ASB Case Review');
+  });
+
   it('forgets a conversation after it expires', () => {
     const { engine, current } = engineFor();
     engine.turn('u-exp', 'report:asb', 'en');
