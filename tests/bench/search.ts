@@ -42,8 +42,10 @@ export function firstSearchBytes(searchPageHtml: string, locale: string): string
   for (const m of searchPageHtml.matchAll(/(?:href|src)="\/(_astro\/[^"]+)"/g)) {
     const body = readFileSync(join(clientDir, m[1]));
     parts.push([m[1], gz(body)]);
-    // Chunks the page's script loads only when the search box is used.
-    for (const d of body.toString().matchAll(/import\("\.\/([^"]+)"\)/g)) parts.push([`_astro/${d[1]}`, gz(readFileSync(join(clientDir, '_astro', d[1])))]);
+    // Chunks the search script loads once the search box is used (not the chat's, loaded only when opened).
+    if (m[1].includes('search')) {
+      for (const d of body.toString().matchAll(/import\("\.\/([^"]+)"\)/g)) parts.push([`_astro/${d[1]}`, gz(readFileSync(join(clientDir, '_astro', d[1])))]);
+    }
   }
   parts.push([`search-index/${locale}.json`, gz(readFileSync(join(clientDir, 'search-index', `${locale}.json`)))]);
   const total = parts.reduce((sum, [, n]) => sum + n, 0);
