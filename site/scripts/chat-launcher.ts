@@ -6,11 +6,15 @@ if (root) {
   open.addEventListener('click', () => {
     void import('./chat-widget').then(({ openChat }) => openChat(root, open));
   });
-  // Leaving by "Exit this page" also ends the conversation on the server.
-  document.querySelector('.govuk-js-exit-this-page-button')?.addEventListener('click', () => {
+  // Leaving by "Exit this page" (button or Shift three times) also ends the conversation on the
+  // server: GOV.UK's script marks the page as it leaves, and that mark is the signal.
+  const forget = () => {
     const user = sessionStorage.getItem('portal-chat-user');
-    if (user) {
-      navigator.sendBeacon('/api/chat', new Blob([JSON.stringify({ type: 'forget', user, channel: 'webhook' })], { type: 'application/json' }));
-    }
-  });
+    if (!user) return;
+    navigator.sendBeacon('/api/chat', new Blob([JSON.stringify({ type: 'forget', user, channel: 'webhook' })], { type: 'application/json' }));
+    sessionStorage.removeItem('portal-chat-user');
+  };
+  new MutationObserver(() => {
+    if (document.body.classList.contains('govuk-exit-this-page-hide-content')) forget();
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }

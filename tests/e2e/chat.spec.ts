@@ -90,6 +90,19 @@ test('leaving the chat clears it in the browser and on the server', async ({ pag
   await expect.poll(() => chatStates(portal.dataDir, user)).toBe(0);
 });
 
+test('leaving by Exit this page (Shift three times) ends the conversation on the server too', async ({ page, portal }) => {
+  await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ body: '<title>Weather</title>', contentType: 'text/html' }));
+  await page.goto(`${portal.url}/pl/advice/domestic-abuse`);
+  await page.locator('[data-chat-open]').click();
+  await page.locator('.app-chat__reply').first().click();
+  const user = await page.evaluate(() => sessionStorage.getItem('portal-chat-user'));
+  await expect.poll(() => chatStates(portal.dataDir, user)).toBe(1);
+  await page.locator('h1').click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await expect(page).toHaveTitle('Weather');
+  await expect.poll(() => chatStates(portal.dataDir, user)).toBe(0);
+});
+
 test('the chat window reads right to left in Urdu', async ({ page, portal }) => {
   await page.goto(`${portal.url}/ur/`);
   await page.locator('[data-chat-open]').click();
