@@ -37,6 +37,7 @@ export const asb: Definition = {
       id: 'where',
       questions: [
         { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code' },
+        { id: 'street', kind: 'text', optional: true, maxLength: 100, autocomplete: 'address-line1' },
         { id: 'location', kind: 'textarea', optional: true, maxLength: 500 },
         {
           id: 'landlord',
@@ -85,7 +86,7 @@ export const asb: Definition = {
     },
     contact.section,
   ],
-  rules: [{ atLeastOne: ['postcode', 'location'], code: 'whereMissing' }, ...contact.rules],
+  rules: [{ atLeastOne: ['postcode', 'street', 'location'], code: 'whereMissing' }, ...contact.rules],
   examples: {
     valid: [
       {

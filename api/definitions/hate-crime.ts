@@ -54,6 +54,7 @@ export const hateCrime: Definition = {
       questions: [
         { id: 'placeType', kind: 'choice', options: ['place', 'online'] },
         { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code', showWhen: { question: 'placeType', in: ['place'] } },
+        { id: 'street', kind: 'text', optional: true, maxLength: 100, autocomplete: 'address-line1', showWhen: { question: 'placeType', in: ['place'] } },
         { id: 'location', kind: 'textarea', optional: true, maxLength: 500, showWhen: { question: 'placeType', in: ['place'] } },
         { id: 'platform', kind: 'text', maxLength: 200, showWhen: { question: 'placeType', in: ['online'] } },
         { id: 'date', kind: 'date' },
@@ -86,7 +87,7 @@ export const hateCrime: Definition = {
       ],
     },
   ],
-  rules: [{ atLeastOne: ['postcode', 'location'], code: 'whereMissing' }, ...contact.rules],
+  rules: [{ atLeastOne: ['postcode', 'street', 'location'], code: 'whereMissing' }, ...contact.rules],
   examples: {
     valid: [
       { name: 'anonymous witness of racist abuse at a bus stop', answers: { ...base, reporterRole: 'witness' } },

@@ -56,7 +56,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   const earlier = matching ? deps.store.earlierMatches(matches, Math.min(since, daysBefore(now.getTime(), repeats.location.windowDays))) : [];
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
-    const { date, postcode } = validation.answers;
+    const { date, postcode, street } = validation.answers;
     const flags = matching
       ? repeatFlags(
           {
@@ -65,6 +65,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
             createdAt: now.getTime(),
             ...(typeof date === 'string' && { incidentDate: date }),
             ...(typeof postcode === 'string' && { area: postcodeSector(postcode) }),
+            ...(typeof street === 'string' && { street }),
           },
           earlier,
           repeats,

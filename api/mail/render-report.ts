@@ -75,12 +75,13 @@ const ordinal = (n: number) => p(`flags.ordinal`, { count: n, ordinal: true });
 
 /** Repeat victims, repeat places and the ASB Case Review threshold: at the very top of the email. */
 function flagLines(report: StoredReport): string[] {
-  const { repeatVictim, repeatLocation, caseReview, communityCaseReview } = report.flags;
+  const { repeatVictim, repeatLocation, repeatStreet, caseReview, communityCaseReview } = report.flags;
   return [
     ...(repeatVictim
       ? [p('flags.repeatVictim', { nth: ordinal(repeatVictim.count), months: repeatVictim.windowMonths, earlier: repeatVictim.earlier.join(', ') })]
       : []),
     ...(repeatLocation ? [p('flags.repeatLocation', { count: repeatLocation.count, days: repeatLocation.windowDays, area: repeatLocation.area })] : []),
+    ...(repeatStreet ? [p('flags.repeatStreet', { count: repeatStreet.count, days: repeatStreet.windowDays, street: repeatStreet.street })] : []),
     ...(caseReview ? [p('flags.caseReview', { references: caseReview.references.join(', ') })] : []),
     ...(communityCaseReview
       ? [p('flags.communityCaseReview', { count: communityCaseReview.count, months: communityCaseReview.windowMonths, area: communityCaseReview.area })]

@@ -27,7 +27,7 @@ export type RepeatsConfig = z.infer<typeof repeatsSchema>;
 export interface EarlierMatch {
   reference: string;
   type: string;
-  kind: 'victim' | 'postcode' | 'sector';
+  kind: 'victim' | 'postcode' | 'sector' | 'street';
   createdAt: number;
   /** The incident's date (YYYY-MM-DD), when the report gave one. */
   incidentDate?: string;
@@ -36,6 +36,7 @@ export interface EarlierMatch {
 export interface RepeatFlags {
   repeatVictim?: { count: number; windowMonths: number; earlier: string[] };
   repeatLocation?: { count: number; windowDays: number; area: string };
+  repeatStreet?: { count: number; windowDays: number; street: string };
   caseReview?: { references: string[] };
   communityCaseReview?: { count: number; windowMonths: number; area: string };
 }
@@ -61,7 +62,7 @@ function reportedInTime(createdAt: number, incidentDate: string | undefined, wit
 
 /** What the partners, and the reporter, should be told about earlier reports. Pure: tested as a table. */
 export function repeatFlags(
-  current: { reference: string; type: string; createdAt: number; incidentDate?: string; area?: string },
+  current: { reference: string; type: string; createdAt: number; incidentDate?: string; area?: string; street?: string },
   earlier: EarlierMatch[],
   config: RepeatsConfig,
 ): RepeatFlags {
@@ -83,6 +84,14 @@ export function repeatFlags(
     const inSector = unique(earlier.filter((m) => m.kind === 'sector' && m.createdAt >= placeSince));
     if (inSector.length + 1 >= config.location.minReports) {
       flags.repeatLocation = { count: inSector.length + 1, windowDays: config.location.windowDays, area: current.area };
+    }
+  }
+
+  if (current.street) {
+    const since = daysBefore(current.createdAt, config.location.windowDays);
+    const inStreet = unique(earlier.filter((m) => m.kind === 'street' && m.createdAt >= since));
+    if (inStreet.length + 1 >= config.location.minReports) {
+      flags.repeatStreet = { count: inStreet.length + 1, windowDays: config.location.windowDays, street: current.street };
     }
   }
 

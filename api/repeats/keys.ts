@@ -3,10 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answers } from '../definitions/types';
 import { ConfigError } from '../config-error';
-import { normaliseEmail, normalisePhone, postcodeSector } from './normalise';
+import { normaliseEmail, normalisePhone, normaliseStreet, postcodeSector } from './normalise';
 import { normalisePostcode } from '../definitions/schema';
 
-export type MatchKind = 'victim' | 'postcode' | 'sector';
+export type MatchKind = 'victim' | 'postcode' | 'sector' | 'street';
 
 export interface MatchKey {
   kind: MatchKind;
@@ -24,11 +24,11 @@ export function loadMatchSecret(dataDir: string, configured?: string): Buffer {
   return Buffer.from(secret, 'utf8');
 }
 
-/** Keys for the reporter (unless anonymous) and for the place of a report. */
+/** Keys for the reporter (unless anonymous) and for the place of a report (postcode, sector, street). */
 export function matchKeys(answers: Answers, secret: Buffer): MatchKey[] {
   const hash = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('hex');
   const keys: MatchKey[] = [];
-  const { email, phone, postcode, contactChoice } = answers;
+  const { email, phone, postcode, street, contactChoice } = answers;
   // Anonymous reports count for places, never for people.
   if (contactChoice !== 'anonymous') {
     if (typeof email === 'string') keys.push({ kind: 'victim', hash: hash('email', normaliseEmail(email)) });
@@ -38,5 +38,6 @@ export function matchKeys(answers: Answers, secret: Buffer): MatchKey[] {
     keys.push({ kind: 'postcode', hash: hash('postcode', normalisePostcode(postcode)) });
     keys.push({ kind: 'sector', hash: hash('sector', postcodeSector(postcode)) });
   }
+  if (typeof street === 'string' && normaliseStreet(street)) keys.push({ kind: 'street', hash: hash('street', normaliseStreet(street)) });
   return keys;
 }

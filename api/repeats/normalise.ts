@@ -21,3 +21,18 @@ export function postcodeSector(postcode: string): string {
   const full = normalisePostcode(postcode);
   return full.slice(0, full.length - 2);
 }
+
+const STREET_WORDS: Record<string, string> = { rd: 'road', st: 'street', ave: 'avenue', av: 'avenue', ln: 'lane', cl: 'close', dr: 'drive', cres: 'crescent', ct: 'court', pl: 'place', sq: 'square', gdns: 'gardens', tce: 'terrace' };
+
+/** A street as one form: "12 Lincoln Rd." and "lincoln road" are the same street. */
+export function normaliseStreet(street: string): string {
+  return street
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !/^\d+[a-z]?$/.test(w))
+    .map((w) => STREET_WORDS[w] ?? w)
+    .join(' ');
+}

@@ -29,7 +29,7 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(page).toHaveTitle(/^There is a problem: Report anti-social behaviour/);
       const summary = page.getByRole('alert');
       await expect(summary.getByRole('link', { name: 'Select what kind of anti-social behaviour it is' })).toBeVisible();
-      await expect(summary.getByRole('link', { name: 'Enter a postcode or describe the place' })).toBeVisible();
+      await expect(summary.getByRole('link', { name: 'Enter a postcode or a street, or describe the place' })).toBeVisible();
 
       const description = `Dealing from a car, test ${javaScriptEnabled ? 'js' : 'nojs'} ${Date.now()}`;
       await fillReport(page, description);

@@ -61,6 +61,19 @@ describe('repeat victims and the ASB Case Review', () => {
     expect(smtp.received.some((m) => m.text?.includes('Repeat victim'))).toBe(false);
   });
 
+  it('flags a repeat street however the street was written', async () => {
+    smtp = await startSmtp();
+    core = createCore(smtp.url);
+    const { postcode: _none, ...withoutPostcode } = noise('07700 900123', '2026-11-20');
+    for (const street of ['12 Lincoln Rd', 'lincoln road', 'Lincoln Road']) {
+      core.submit('asb', { ...withoutPostcode, contactChoice: 'anonymous', street });
+    }
+    await core.dispatcher().runOnce();
+    const [first, , third] = councilEmails(smtp.received);
+    expect(first.text).not.toContain('Repeat location');
+    expect(third.text).toContain('Repeat location: 3 reports in Lincoln Road in 30 days');
+  });
+
   it('deletes the match records with the report when it is purged', async () => {
     smtp = await startSmtp();
     core = createCore(smtp.url);

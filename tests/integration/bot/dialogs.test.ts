@@ -107,7 +107,7 @@ describe('the conversation', () => {
     engine.turn('u-pl', '1', 'pl');
     expect(current('u-pl')).toBe('postcode');
     engine.turn('u-pl', 'pomiń', 'pl');
-    expect(current('u-pl')).toBe('location');
+    expect(current('u-pl')).toBe('street');
     expect(engine.turn('u-pl', 'stop', 'pl')[0].text).toContain('999');
     expect(current('u-pl')).toBeUndefined();
   });

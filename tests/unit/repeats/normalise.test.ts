@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchKeys } from '../../../api/repeats/keys';
-import { normaliseEmail, normalisePhone, postcodeSector } from '../../../api/repeats/normalise';
+import { normaliseEmail, normalisePhone, normaliseStreet, postcodeSector } from '../../../api/repeats/normalise';
 
 describe('normalising contact details and places', () => {
   it.each(['07700 900123', '07700900123', '+44 7700 900123', '+44 (0)7700 900123', '0044 7700-900-123', '447700900123', '(07700) 900 123'])(
@@ -18,6 +18,10 @@ describe('normalising contact details and places', () => {
     [' Pe1  1hQ ', 'PE1 1'],
     ['PE10 9AB', 'PE10 9'],
   ])('finds the postcode sector of %s', (postcode, sector) => expect(postcodeSector(postcode)).toBe(sector));
+
+  it.each(['12 Lincoln Rd.', 'lincoln road', '  LINCOLN   ROAD ', '12a Lincoln Road'])('gives one form for the street %s', (street) =>
+    expect(normaliseStreet(street)).toBe('lincoln road'),
+  );
 
   it('gives the same keys for the same person and place however they were written', () => {
     const secret = Buffer.from('x'.repeat(32));
