@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import { formatAnswer } from '../api/definitions/format-answer';
 import { errorMessage } from '../api/definitions/messages';
@@ -26,6 +27,8 @@ export interface ChatState {
   answers: Answers;
   /** Questions answered so far, for "back". */
   asked: string[];
+  /** Made when a report is started: a resent "send" gives the same reference, a new report a new one. */
+  reportKey?: string;
 }
 
 export interface ChatStore {
@@ -206,7 +209,7 @@ export function createChatEngine(deps: ChatDeps) {
   }
 
   function send(definition: Definition, state: ChatState, t: TFunction, user: string): BotMessage[] {
-    const result = deps.submit(definition, { answers: state.answers, locale: state.locale, submissionKey: `chat:${user}:${state.asked.length}:${definition.id}` });
+    const result = deps.submit(definition, { answers: state.answers, locale: state.locale, submissionKey: `chat:${state.reportKey ?? randomUUID()}` });
     if (!result.ok) return checkAll(definition, state, t);
     // Sent: the conversation's answers are forgotten at once.
     Object.assign(state, { step: 'menu', type: undefined, current: undefined, answers: {}, asked: [] });
@@ -260,7 +263,7 @@ export function createChatEngine(deps: ChatDeps) {
       if (!definition) {
         const chosen = said.startsWith('report:') ? byId(said.slice(7)) : undefined;
         if (chosen) {
-          Object.assign(state, { type: chosen.id, answers: {}, asked: [] });
+          Object.assign(state, { type: chosen.id, answers: {}, asked: [], reportKey: randomUUID() });
           return reply(next(chosen, state, undefined, t));
         }
         if (said === 'advice') return reply([{ text: t('chat.askAdvice') }]);

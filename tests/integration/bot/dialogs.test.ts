@@ -137,6 +137,23 @@ describe('the conversation', () => {
     expect(replies[2]).toContain('You can ask for an ASB Case Review');
   });
 
+  it('keeps two reports made one after the other in the same chat as two reports', () => {
+    const { engine, current } = engineFor();
+    const example = core.byId('asb').examples.valid[0].answers as Record<string, unknown>;
+    const references: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      let out = engine.turn('u-twice', 'report:asb', 'en');
+      for (let turns = 0; turns < 40 && !out.at(-1)?.quick_replies?.some((q) => q.payload === 'send'); turns++) {
+        const asking = current('u-twice')!;
+        const value = example[asking];
+        out = engine.turn('u-twice', asking === 'date' ? 'today' : value === undefined ? 'skip' : String(value), 'en');
+      }
+      references.push(/: ([A-Z]+-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(engine.turn('u-twice', 'send', 'en')[0].text)![1]);
+    }
+    expect(new Set(references).size).toBe(2);
+    expect(core.store.countReports()).toBe(2);
+  });
+
   it('forgets a conversation after it expires', () => {
     const { engine, current } = engineFor();
     engine.turn('u-exp', 'report:asb', 'en');
