@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import { formatAnswer } from '../api/definitions/format-answer';
 import { errorMessage } from '../api/definitions/messages';
-import { answerSchema, isShown, maxLengthOf, validateAnswers } from '../api/definitions/schema';
+import { checkAnswer, isShown, validateAnswers } from '../api/definitions/schema';
 import { DANGER_QUESTION, questionKey, questionsOf, type Answers, type Definition, type Question } from '../api/definitions/types';
 import type { IntakeResult, Submission } from '../api/intake/intake';
 import type { SearchResult } from '../api/search/search';
@@ -149,7 +149,8 @@ export function createChatEngine(deps: ChatDeps) {
     const now = deps.now();
     let value: string | string[];
     if (question.kind === 'choice' || question.kind === 'consent') {
-      const option = question.kind === 'consent' ? (typed === 'yes' || matchConsent(typed, t) ? 'yes' : undefined) : matchOption(definition, question, typed, t);
+      const agreed = typed === 'yes' || fold(typed) === fold(t('chat.agree'));
+      const option = question.kind === 'consent' ? (agreed ? 'yes' : undefined) : matchOption(definition, question, typed, t);
       if (!option) return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: question.optional ? 'invalid' : 'required' }, t));
       value = option;
     } else if (question.kind === 'multichoice') {
@@ -167,19 +168,12 @@ export function createChatEngine(deps: ChatDeps) {
     } else {
       value = question.kind === 'date' ? parseDate(typed, now, t) : typed.trim();
     }
-    const checked = answerSchema(question, now.toISOString().slice(0, 10)).safeParse(value);
-    if (!checked.success) {
-      const code = checked.error.issues[0]?.message;
-      const params = code === 'tooLong' ? { max: maxLengthOf(question) } : undefined;
-      return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: ['invalid', 'tooLong', 'future'].includes(code ?? '') ? code! : 'invalid', params }, t));
-    }
-    state.answers[question.id] = checked.data;
-    if (question.id === DANGER_QUESTION && checked.data === 'yes') return inDanger(state, t);
+    // The same check, and the same message, as the form.
+    const checked = checkAnswer(question, value, now.toISOString().slice(0, 10));
+    if (!checked.ok) return ask(definition, question, t, state, errorMessage(definition, checked.error, t));
+    state.answers[question.id] = checked.value;
+    if (question.id === DANGER_QUESTION && checked.value === 'yes') return inDanger(state, t);
     return moveOn(definition, state, question, t);
-  }
-
-  function matchConsent(typed: string, t: TFunction): boolean {
-    return fold(typed) === fold(t('chat.agree'));
   }
 
   function moveOn(definition: Definition, state: ChatState, question: Question, t: TFunction): BotMessage[] {
@@ -251,7 +245,8 @@ export function createChatEngine(deps: ChatDeps) {
       // Danger comes first, whatever the bot was doing.
       if (said === 'danger' || signalsDanger(said, t, english)) return reply(dangerMessage(t));
       const definition = byId(state.type);
-      const command = commandIn(said, t, english) ?? (['back', 'skip', 'restart', 'stop'].includes(said) ? (said as 'back') : undefined);
+      // Quick-reply payloads ("back", "skip", "restart") are the English commands themselves.
+      const command = commandIn(said, t, english);
       if (command === 'stop') {
         deps.store.forget(user);
         return [{ text: t('chat.stopped') }];

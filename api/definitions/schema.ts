@@ -79,6 +79,21 @@ export function answerSchema(question: Question, today: string): z.ZodType<strin
   }
 }
 
+/** One answer against its question's schema: the value as stored, or the error a reader sees. */
+export function checkAnswer(
+  question: Question,
+  value: unknown,
+  today: string,
+): { ok: true; value: string | string[] } | { ok: false; error: FieldError } {
+  const parsed = answerSchema(question, today).safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues[0]?.message ?? 'invalid';
+  // zod's own messages (e.g. a number where text belongs) all mean "invalid" to a reader.
+  const code = ANSWER_CODES.has(message) ? message : 'invalid';
+  const params = code === 'tooLong' ? { max: maxLengthOf(question) } : undefined;
+  return { ok: false, error: { path: question.id, code, ...(params && { params }) } };
+}
+
 function isEmpty(value: unknown): boolean {
   return (
     value === undefined ||
@@ -134,15 +149,9 @@ export function validateAnswers(definition: Definition, raw: unknown, now: Date 
       if (!question.optional) errors.push({ path: question.id, code: 'required' });
       continue;
     }
-    const parsed = answerSchema(question, today).safeParse(value);
-    if (parsed.success) answers[question.id] = parsed.data;
-    else {
-      const message = parsed.error.issues[0]?.message ?? 'invalid';
-      // zod's own messages (e.g. a number where text belongs) all mean "invalid" to a reader.
-      const code = ANSWER_CODES.has(message) ? message : 'invalid';
-      const params = code === 'tooLong' ? { max: maxLengthOf(question) } : undefined;
-      errors.push({ path: question.id, code, ...(params && { params }) });
-    }
+    const checked = checkAnswer(question, value, today);
+    if (checked.ok) answers[question.id] = checked.value;
+    else errors.push(checked.error);
   }
 
   // Someone in danger now is told to call 999 before anything else; nothing of theirs is kept.

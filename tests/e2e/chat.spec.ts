@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { definitions } from '../../api/definitions';
+import { isShown } from '../../api/definitions/schema';
+import { questionsOf, type Answers, type Definition } from '../../api/definitions/types';
 import { expect, test } from './fixtures';
 
 /** Types each answer into the chat window: option values, dates as "20 11 2026", "done" after a list. */
@@ -11,20 +13,6 @@ async function chat(page: Page, text: string) {
   await page.locator('.app-chat__form button').click();
   // Our own line, then at least one answer from the bot.
   await expect.poll(async () => page.locator('.app-chat__message').count()).toBeGreaterThan(before + 1);
-}
-
-async function answerAll(page: Page, answers: Record<string, unknown>, order: string[]) {
-  for (const id of order) {
-    const value = answers[id];
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const v of value) await chat(page, v);
-      await chat(page, 'done');
-    } else if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
-      const [y, m, d] = String(value).split('-');
-      await chat(page, `${Number(d)} ${Number(m)} ${y}`);
-    } else await chat(page, String(value));
-  }
 }
 
 /** Whether the server holds a conversation for this chat user. */
@@ -47,8 +35,7 @@ for (const locale of ['en', 'pl']) {
       await expect(page.locator('.app-chat__reply').first()).toBeVisible();
       await page.locator('.app-chat__reply').nth(['asb', 'hate-crime', 'victims-hub'].indexOf(definition.id)).click();
       await expect(page.locator('.app-chat__reply')).toHaveCount(2); // the urgency gate: yes / no
-      const order = definition.sections.flatMap((s) => s.questions.map((q) => q.id));
-      await answerAllSkipping(page, example.answers, order, definition.sections.flatMap((s) => s.questions));
+      await answerInOrder(page, definition, example.answers);
       const before = smtp.received.length;
       await page.locator('.app-chat__reply').first().click(); // Send
       await expect(page.locator('.app-chat__log')).toContainText(/[A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
@@ -59,21 +46,21 @@ for (const locale of ['en', 'pl']) {
   }
 }
 
-/** Answers in definition order; an optional question the example leaves out is skipped. */
-async function answerAllSkipping(page: Page, answers: Record<string, unknown>, order: string[], questions: { id: string; kind: string; optional?: boolean; showWhen?: { question: string; in: string[] } }[]) {
-  const given: Record<string, unknown> = {};
-  for (const id of order) {
-    const q = questions.find((x) => x.id === id)!;
-    if (q.kind === 'notice') continue;
-    const shown = !q.showWhen || [given[q.showWhen.question]].flat().some((v) => q.showWhen!.in.includes(String(v)));
-    if (!shown) continue;
-    const value = answers[id];
-    if (value === undefined) {
-      await chat(page, q.kind === 'multichoice' ? 'done' : 'skip');
-      continue;
-    }
-    given[id] = value;
-    await answerAll(page, { [id]: value }, [id]);
+/** Answers each shown question in definition order, as typed text; optional ones the example leaves out are skipped. */
+async function answerInOrder(page: Page, definition: Definition, answers: Record<string, unknown>) {
+  const given: Answers = {};
+  for (const q of questionsOf(definition)) {
+    if (q.kind === 'notice' || !isShown(q, given)) continue;
+    const value = answers[q.id];
+    if (value === undefined) await chat(page, q.kind === 'multichoice' ? 'done' : 'skip');
+    else if (Array.isArray(value)) {
+      for (const v of value) await chat(page, v);
+      await chat(page, 'done');
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
+      const [y, m, d] = String(value).split('-');
+      await chat(page, `${Number(d)} ${Number(m)} ${y}`);
+    } else await chat(page, String(value));
+    if (value !== undefined) given[q.id] = value as string | string[];
   }
 }
 
