@@ -23,7 +23,10 @@ export async function createBotkit(engine: ChatEngine) {
 
   const answer = async (bot: BotWorker, message: BotkitMessage) => {
     const incoming = message as BotkitMessage & Partial<WebhookMessage>;
-    for (const reply of engine.turn(String(incoming.user), incoming.type === 'hello' ? '' : String(incoming.text ?? ''), String(incoming.locale ?? 'en'))) {
+    const user = String(incoming.user);
+    const locale = String(incoming.locale ?? 'en');
+    const replies = incoming.type === 'hello' ? engine.hello(user, locale) : engine.turn(user, String(incoming.text ?? ''), locale);
+    for (const reply of replies) {
       await bot.reply(message, { ...reply });
     }
   };

@@ -5,7 +5,9 @@ import { errorMessage } from '../api/definitions/messages';
 import { checkAnswer, isShown, validateAnswers } from '../api/definitions/schema';
 import { DANGER_QUESTION, questionKey, questionsOf, type Answers, type Definition, type Question } from '../api/definitions/types';
 import type { IntakeResult, Submission } from '../api/intake/intake';
+import type { CaseReviewThreshold } from '../api/repeats/flags';
 import type { SearchResult } from '../api/search/search';
+import { caseReviewRight } from '../api/definitions/case-review';
 import { intlLocale, isLocale, translator, type Locale } from '../i18n';
 import { fold } from '../api/search/text';
 import { matchOption, optionLabel, parseDate } from './answers';
@@ -45,7 +47,7 @@ export interface ChatDeps {
   now: () => Date;
   /** A conversation left this long is forgotten. */
   expiryMs: number;
-  caseReviewMonths: number;
+  caseReview: CaseReviewThreshold;
 }
 
 const MENU = ['asb', 'hate-crime', 'victims-hub'];
@@ -211,9 +213,10 @@ export function createChatEngine(deps: ChatDeps) {
       { text: `${t('form.confirmation.title')}. ${t('form.confirmation.reference')}: ${result.reference}` },
       { text: `${t('form.confirmation.keep')} ${t(`form.confirmation.next.${definition.id}`)}` },
     ];
-    if (result.caseReview) {
+    // Every reporter of these types hears of the right; nobody is told what earlier reports exist.
+    if (deps.caseReview.reportTypes.includes(definition.id)) {
       messages.push({
-        text: `${t('caseReview.title')}. ${t('caseReview.body', { count: result.caseReview.references.length, months: deps.caseReviewMonths })} ${t('caseReview.references', { references: result.caseReview.references.join(', ') })}`,
+        text: `${t('caseReview.title')}. ${caseReviewRight(deps.caseReview, t)}`,
         links: [{ title: t('caseReview.how'), url: localeUrl(state.locale, '/advice/anti-social-behaviour') }],
       });
     }
@@ -228,6 +231,23 @@ export function createChatEngine(deps: ChatDeps) {
   }
 
   return {
+    /**
+     * The chat window opened: a conversation in progress (the reader moved to another page)
+     * carries on where it was; otherwise the welcome and the menu.
+     */
+    hello(user: string, requestedLocale: string): BotMessage[] {
+      const now = deps.now().getTime();
+      const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';
+      const t = translator(locale);
+      const state = deps.store.load(user, now, deps.expiryMs);
+      const definition = byId(state?.type);
+      if (!state || !definition) return [{ text: t('chat.welcome') }, menu(t)];
+      state.locale = locale;
+      deps.store.save(user, state, now);
+      const question = questionsOf(definition).find((q) => q.id === state.current);
+      const where = state.step === 'summary' || !question ? checkAll(definition, state, t) : ask(definition, question, t, state);
+      return [{ text: t('chat.resumed') }, ...where];
+    },
     /** One turn: what the reader said (or tapped) in, what the bot says out. */
     turn(user: string, text: string, requestedLocale: string): BotMessage[] {
       const now = deps.now().getTime();

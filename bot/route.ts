@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { errorResponse } from '../api/http/errors';
@@ -16,8 +16,10 @@ const webhookMessage = z
   .strict();
 
 /** POST /api/chat: Botkit's web adapter in webhook mode. */
-export function chatRoutes(bot: BotkitChat) {
-  return new Hono().post(
+export function chatRoutes(bot: BotkitChat, limit?: MiddlewareHandler) {
+  const app = new Hono();
+  if (limit) app.post('/', limit);
+  return app.post(
     '/',
     bodyLimit({ maxSize: 8 * 1024, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The message is too long' }]) }),
     async function chatTurn(c) {

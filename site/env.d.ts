@@ -3,5 +3,7 @@
 declare namespace App {
   interface Locals {
     portal: import('../api/server/site-portal').SitePortal;
+    /** The client's address as the server sees it (through a trusted proxy), for per-client limits. */
+    client: string;
   }
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Definition } from '../definitions/types';
 import type { IntakeDeps } from '../intake/intake';
 import type { Store } from '../store/store';
@@ -12,13 +12,15 @@ export interface ApiDeps {
   definitions: Definition[];
   intake: IntakeDeps;
   now?: () => number;
+  /** Per-client allowance of reports, applied to the report route whatever spelling of its path. */
+  reportLimit?: MiddlewareHandler;
 }
 
 /** The JSON API, mounted at /api. */
 export function createApi(deps: ApiDeps) {
   const api = new Hono();
   api.route('/health', healthRoutes(deps.store, deps.now));
-  api.route('/', reportRoutes(deps.definitions, deps.intake));
+  api.route('/', reportRoutes(deps.definitions, deps.intake, deps.reportLimit));
   api.notFound((c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
   api.onError(function apiError(err, c) {
     const code = (err as { code?: string }).code;

@@ -1,12 +1,18 @@
 import { Hono } from 'hono';
+import { getCookie, deleteCookie } from 'hono/cookie';
+import { DRAFT_COOKIE, isDraftToken, type FormDraftStore } from '../../site/lib/form-draft';
 
 /**
- * "Exit this page" lands here first: the browser is told to forget what it holds for the portal
- * (Clear-Site-Data: storage, cache) before it is sent on to a neutral site. Works without JavaScript.
+ * "Exit this page" lands here first: any report form's answers are deleted on the server, and
+ * the browser is told to forget what it holds for the portal (Clear-Site-Data) before it is
+ * sent on to a neutral site. Works without JavaScript. A Back press afterwards finds nothing.
  */
-export function exitRoutes(neutralUrl: string) {
+export function exitRoutes(neutralUrl: string, drafts: FormDraftStore) {
   return new Hono().get('/', function exitThisPage(c) {
-    c.header('Clear-Site-Data', '"cache", "storage"');
+    const token = getCookie(c, DRAFT_COOKIE);
+    if (isDraftToken(token)) drafts.forget(token);
+    deleteCookie(c, DRAFT_COOKIE, { path: '/' });
+    c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.redirect(neutralUrl, 303);

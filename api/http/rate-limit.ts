@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { errorResponse } from './errors';
 
 export interface RateLimit {
@@ -7,33 +7,32 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** The client's address as the server sees it (a proxy in front must pass it on: set one up to). */
-function clientOf(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
+/** Takes one from a client's allowance: undefined if allowed, else the seconds until it may try again. */
+export type Limiter = (client: string) => number | undefined;
 
-/**
- * A fixed window per client, in memory: enough to slow a script flooding one portal process.
- * Answers 429 with Retry-After, in the API's error shape.
- */
-export function rateLimit({ limit, windowMs }: RateLimit, now: () => number = Date.now): MiddlewareHandler {
+/** A fixed window per client, in memory: enough to slow a script flooding one portal process. */
+export function limiter({ limit, windowMs }: RateLimit, now: () => number = Date.now): Limiter {
   const windows = new Map<string, { start: number; count: number }>();
-  return async function limitRate(c, next) {
-    if (limit <= 0) return next();
+  return function take(client) {
+    if (limit <= 0) return undefined;
     const t = now();
-    const key = clientOf(c);
-    let window = windows.get(key);
+    let window = windows.get(client);
     if (!window || t - window.start >= windowMs) {
       if (windows.size > 100_000) windows.clear(); // bounded memory under a flood of addresses
       window = { start: t, count: 0 };
-      windows.set(key, window);
+      windows.set(client, window);
     }
     window.count++;
-    if (window.count > limit) {
-      c.header('Retry-After', String(Math.ceil((window.start + windowMs - t) / 1000)));
-      return errorResponse(c, 429, [{ path: '', message: 'Too many requests from this device. Wait a minute, then try again.' }]);
-    }
-    return next();
+    return window.count > limit ? Math.max(1, Math.ceil((window.start + windowMs - t) / 1000)) : undefined;
+  };
+}
+
+/** Answers 429 with Retry-After, in the API's error shape, once a client has used its allowance. */
+export function rateLimit(take: Limiter, clientOf: (c: Parameters<MiddlewareHandler>[0]) => string): MiddlewareHandler {
+  return async function limitRate(c, next) {
+    const retryAfter = take(clientOf(c));
+    if (retryAfter === undefined) return next();
+    c.header('Retry-After', String(retryAfter));
+    return errorResponse(c, 429, [{ path: '', message: 'Too many requests from this device. Wait a minute, then try again.' }]);
   };
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { errorMessage } from '../definitions/messages';
 import type { Definition } from '../definitions/types';
@@ -9,7 +9,7 @@ import { describeDefinition } from './describe';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function reportRoutes(definitions: Definition[], deps: IntakeDeps) {
+export function reportRoutes(definitions: Definition[], deps: IntakeDeps, limit?: MiddlewareHandler) {
   const app = new Hono();
 
   app.get('/report-types', function listReportTypes(c) {
@@ -17,6 +17,7 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps) {
     return c.json({ reportTypes: definitions.map((d) => describeDefinition(d, t)) });
   });
 
+  if (limit) app.post('/reports/:type', limit);
   app.post(
     '/reports/:type',
     bodyLimit({
@@ -52,7 +53,7 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps) {
           result.errors.map((e) => ({ path: e.path, message: errorMessage(definition, e, t) })),
         );
       }
-      return c.json({ reference: result.reference, ...(result.caseReview && { caseReview: result.caseReview }) }, 201);
+      return c.json({ reference: result.reference }, 201);
     },
   );
 

@@ -4,13 +4,13 @@ import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
 import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
-import { daysBefore, monthsBefore, repeatFlags } from '../repeats/flags';
+import { repeatFlags, windowsStart } from '../repeats/flags';
 import { matchKeys } from '../repeats/keys';
-import { postcodeSector } from '../repeats/normalise';
+import { normaliseStreet, postcodeSector } from '../repeats/normalise';
 
-export type IntakeResult =
-  | { ok: true; reference: string; caseReview?: { references: string[] } }
-  | { ok: false; errors: FieldError[] };
+// Only the reference just issued: nothing about earlier reports, which anyone could claim by
+// typing someone else's phone number.
+export type IntakeResult = { ok: true; reference: string } | { ok: false; errors: FieldError[] };
 
 export interface IntakeDeps {
   store: Store;
@@ -52,8 +52,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   const repeats = deps.routing.repeats;
   const matching = deps.matchSecret && repeats.reportTypes.includes(definition.id);
   const matches = matching ? matchKeys(validation.answers, deps.matchSecret!) : [];
-  const since = monthsBefore(now.getTime(), Math.max(repeats.victim.windowMonths, repeats.caseReview.windowMonths));
-  const earlier = matching ? deps.store.earlierMatches(matches, Math.min(since, daysBefore(now.getTime(), repeats.location.windowDays))) : [];
+  const earlier = matching ? deps.store.earlierMatches(matches, windowsStart(now.getTime(), repeats)) : [];
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
     const { date, postcode, street } = validation.answers;
@@ -65,7 +64,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
             createdAt: now.getTime(),
             ...(typeof date === 'string' && { incidentDate: date }),
             ...(typeof postcode === 'string' && { area: postcodeSector(postcode) }),
-            ...(typeof street === 'string' && { street }),
+            ...(typeof street === 'string' && normaliseStreet(street) && { street: normaliseStreet(street) }),
           },
           earlier,
           repeats,
@@ -81,10 +80,11 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         createdAt: now.getTime(),
         deliveries,
         matches,
+        ...(typeof date === 'string' && { incidentDate: date }),
         flags,
       });
       deps.onStored?.();
-      return { ok: true, reference, ...(flags.caseReview && { caseReview: flags.caseReview }) };
+      return { ok: true, reference };
     } catch (err) {
       if (!(err instanceof ReferenceTaken) || attempt >= 5) throw err;
     }

@@ -1,7 +1,8 @@
 import { shownQuestions } from '../definitions/schema';
 import { formatAnswer } from '../definitions/format-answer';
 import { DANGER_QUESTION, questionKey, type Definition, type Question } from '../definitions/types';
-import { visibleAnswers } from '../routing/resolve-recipients';
+import { visibleAnswers, visibleFlags } from '../routing/resolve-recipients';
+import type { RepeatFlags, VictimBasis } from '../repeats/flags';
 import type { StoredReport } from '../store/store';
 import type { Partner } from '../routing/routing-schema';
 import { partnerTranslator, translator } from '../../i18n';
@@ -41,7 +42,7 @@ export function renderReportEmail(
   fields?: string[],
 ): RenderedEmail {
   // A partner sees only the answers its routing rules allow.
-  const report = { ...stored, answers: visibleAnswers(stored.answers, fields) };
+  const report = { ...stored, answers: visibleAnswers(stored.answers, fields), flags: visibleFlags(stored.flags, fields) };
   const shown = shownQuestions(definition, stored.answers).filter(
     (q) => q.kind !== 'notice' && q.id !== DANGER_QUESTION && (!fields || fields.includes(q.id)),
   );
@@ -58,7 +59,7 @@ export function renderReportEmail(
     }),
   );
   const intro = [
-    ...flagLines(stored),
+    ...flagLines(report),
     p('email.intro', { reference: report.reference }),
     p('email.sentTo', { partner: partner.name, partnership: partnershipName }),
     p('email.language', { language: p(`language.${report.locale}`) }),
@@ -72,17 +73,26 @@ export function renderReportEmail(
 }
 
 const ordinal = (n: number) => p(`flags.ordinal`, { count: n, ordinal: true });
+const basis = (on: VictimBasis[]) =>
+  p(`flags.basis.${on.includes('contact') ? 'contact' : on.length === 2 ? 'both' : on[0]}`);
 
 /** Repeat victims, repeat places and the ASB Case Review threshold: at the very top of the email. */
-function flagLines(report: StoredReport): string[] {
+function flagLines(report: { flags: RepeatFlags }): string[] {
   const { repeatVictim, repeatLocation, repeatStreet, caseReview, communityCaseReview } = report.flags;
   return [
     ...(repeatVictim
-      ? [p('flags.repeatVictim', { nth: ordinal(repeatVictim.count), months: repeatVictim.windowMonths, earlier: repeatVictim.earlier.join(', ') })]
+      ? [
+          p('flags.repeatVictim', {
+            nth: ordinal(repeatVictim.count),
+            months: repeatVictim.windowMonths,
+            basis: basis(repeatVictim.on),
+            earlier: repeatVictim.earlier.join(', '),
+          }),
+        ]
       : []),
     ...(repeatLocation ? [p('flags.repeatLocation', { count: repeatLocation.count, days: repeatLocation.windowDays, area: repeatLocation.area })] : []),
     ...(repeatStreet ? [p('flags.repeatStreet', { count: repeatStreet.count, days: repeatStreet.windowDays, street: repeatStreet.street })] : []),
-    ...(caseReview ? [p('flags.caseReview', { references: caseReview.references.join(', ') })] : []),
+    ...(caseReview ? [p('flags.caseReview', { references: caseReview.references.join(', '), basis: basis(caseReview.on) })] : []),
     ...(communityCaseReview
       ? [p('flags.communityCaseReview', { count: communityCaseReview.count, months: communityCaseReview.windowMonths, area: communityCaseReview.area })]
       : []),

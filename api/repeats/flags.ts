@@ -22,22 +22,36 @@ export const repeatsSchema = z
   .default({});
 
 export type RepeatsConfig = z.infer<typeof repeatsSchema>;
+export type CaseReviewThreshold = RepeatsConfig['caseReview'];
+
+/**
+ * What a victim match was made on. "contact" is an email or phone whose kind was not recorded
+ * (match records made before the portal told them apart).
+ */
+export type VictimBasis = 'email' | 'phone' | 'contact';
+const VICTIM_KINDS: string[] = ['email', 'phone', 'contact'];
 
 /** An earlier report that shares a key with the new one. */
 export interface EarlierMatch {
   reference: string;
   type: string;
-  kind: 'victim' | 'postcode' | 'sector' | 'street';
+  kind: VictimBasis | 'postcode' | 'sector' | 'street';
   createdAt: number;
   /** The incident's date (YYYY-MM-DD), when the report gave one. */
   incidentDate?: string;
 }
 
+/**
+ * What partners are told about earlier reports. Each flag says what it was counted on, so a
+ * partner knows how much to trust it: anyone can type someone else's phone number.
+ */
 export interface RepeatFlags {
-  repeatVictim?: { count: number; windowMonths: number; earlier: string[] };
+  repeatVictim?: { count: number; windowMonths: number; earlier: string[]; on: VictimBasis[] };
+  /** Reports anywhere in the postcode sector (e.g. "PE1 1"), not at one address. */
   repeatLocation?: { count: number; windowDays: number; area: string };
+  /** Reports naming the same street, whatever the house number: `street` is its normalised name. */
   repeatStreet?: { count: number; windowDays: number; street: string };
-  caseReview?: { references: string[] };
+  caseReview?: { references: string[]; on: VictimBasis[] };
   communityCaseReview?: { count: number; windowMonths: number; area: string };
 }
 
@@ -55,6 +69,12 @@ export function daysBefore(now: number, days: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }
 
+/** The start of the longest window: match records older than this count for nothing, and go. */
+export function windowsStart(now: number, config: RepeatsConfig): number {
+  const months = Math.max(config.victim.windowMonths, config.caseReview.windowMonths);
+  return Math.min(monthsBefore(now, months), daysBefore(now, config.location.windowDays));
+}
+
 function reportedInTime(createdAt: number, incidentDate: string | undefined, withinDays: number): boolean {
   if (!incidentDate) return false;
   return createdAt - Date.parse(`${incidentDate}T00:00:00Z`) <= (withinDays + 1) * DAY_MS;
@@ -63,19 +83,25 @@ function reportedInTime(createdAt: number, incidentDate: string | undefined, wit
 /** What the partners, and the reporter, should be told about earlier reports. Pure: tested as a table. */
 export function repeatFlags(
   current: { reference: string; type: string; createdAt: number; incidentDate?: string; area?: string; street?: string },
+  // `street` is the normalised street name, as matched.
   earlier: EarlierMatch[],
   config: RepeatsConfig,
 ): RepeatFlags {
   const flags: RepeatFlags = {};
   const unique = (matches: EarlierMatch[]) => [...new Map(matches.map((m) => [m.reference, m])).values()];
+  const isVictim = (m: EarlierMatch) => VICTIM_KINDS.includes(m.kind);
+  const basis = (matches: EarlierMatch[]) =>
+    (['email', 'phone', 'contact'] as const).filter((kind) => matches.some((m) => m.kind === kind));
 
   const victimSince = monthsBefore(current.createdAt, config.victim.windowMonths);
-  const byVictim = unique(earlier.filter((m) => m.kind === 'victim' && m.createdAt >= victimSince));
+  const victimMatches = earlier.filter((m) => isVictim(m) && m.createdAt >= victimSince);
+  const byVictim = unique(victimMatches);
   if (byVictim.length + 1 >= config.victim.minReports) {
     flags.repeatVictim = {
       count: byVictim.length + 1,
       windowMonths: config.victim.windowMonths,
       earlier: byVictim.sort((a, b) => a.createdAt - b.createdAt).map((m) => m.reference),
+      on: basis(victimMatches),
     };
   }
 
@@ -100,9 +126,10 @@ export function repeatFlags(
     const since = monthsBefore(current.createdAt, review.windowMonths);
     const counts = (m: { type: string; createdAt: number; incidentDate?: string }) =>
       review.reportTypes.includes(m.type) && m.createdAt >= since && reportedInTime(m.createdAt, m.incidentDate, review.reportedWithinDays);
-    const mine = unique(earlier.filter((m) => m.kind === 'victim')).filter(counts);
+    const mineMatches = earlier.filter((m) => isVictim(m) && counts(m));
+    const mine = unique(mineMatches);
     if (counts(current) && mine.length + 1 >= review.minReports) {
-      flags.caseReview = { references: [...mine.map((m) => m.reference), current.reference] };
+      flags.caseReview = { references: [...mine.map((m) => m.reference), current.reference], on: basis(mineMatches) };
     }
     if (current.area) {
       const community = unique(earlier.filter((m) => m.kind === 'sector' && counts(m)));

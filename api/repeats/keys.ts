@@ -6,7 +6,8 @@ import { ConfigError } from '../config-error';
 import { normaliseEmail, normalisePhone, normaliseStreet, postcodeSector } from './normalise';
 import { normalisePostcode } from '../definitions/schema';
 
-export type MatchKind = 'victim' | 'postcode' | 'sector' | 'street';
+/** What a key was made from: the reporter's email or phone, or the place's postcode, sector or street. */
+export type MatchKind = 'email' | 'phone' | 'postcode' | 'sector' | 'street';
 
 export interface MatchKey {
   kind: MatchKind;
@@ -31,8 +32,8 @@ export function matchKeys(answers: Answers, secret: Buffer): MatchKey[] {
   const { email, phone, postcode, street, contactChoice } = answers;
   // Anonymous reports count for places, never for people.
   if (contactChoice !== 'anonymous') {
-    if (typeof email === 'string') keys.push({ kind: 'victim', hash: hash('email', normaliseEmail(email)) });
-    if (typeof phone === 'string') keys.push({ kind: 'victim', hash: hash('phone', normalisePhone(phone)) });
+    if (typeof email === 'string') keys.push({ kind: 'email', hash: hash('email', normaliseEmail(email)) });
+    if (typeof phone === 'string') keys.push({ kind: 'phone', hash: hash('phone', normalisePhone(phone)) });
   }
   if (typeof postcode === 'string') {
     keys.push({ kind: 'postcode', hash: hash('postcode', normalisePostcode(postcode)) });

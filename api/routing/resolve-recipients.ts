@@ -1,4 +1,5 @@
 import type { Answers, Definition } from '../definitions/types';
+import type { RepeatFlags, VictimBasis } from '../repeats/flags';
 import type { Partner, Routing, Rule } from './routing-schema';
 
 export interface Recipient {
@@ -41,4 +42,24 @@ export function resolveRecipients(definition: Definition, answers: Answers, rout
 export function visibleAnswers(answers: Answers, fields: string[] | undefined): Answers {
   if (!fields) return answers;
   return Object.fromEntries(Object.entries(answers).filter(([key]) => fields.includes(key)));
+}
+
+const BASIS_FIELDS: Record<VictimBasis, string[]> = { email: ['email'], phone: ['phone'], contact: ['email', 'phone'] };
+
+/**
+ * The repeat flags one recipient may see: a flag is built from answers (a phone number, a
+ * postcode, a street), and goes only to a partner allowed to see the answers it was built on.
+ */
+export function visibleFlags(flags: RepeatFlags, fields: string[] | undefined): RepeatFlags {
+  if (!fields) return flags;
+  const sees = (field: string) => fields.includes(field);
+  const seesBasis = (on: VictimBasis[]) => on.length > 0 && on.every((basis) => BASIS_FIELDS[basis].some(sees));
+  const { repeatVictim, repeatLocation, repeatStreet, caseReview, communityCaseReview } = flags;
+  return {
+    ...(repeatVictim && seesBasis(repeatVictim.on) && { repeatVictim }),
+    ...(repeatLocation && sees('postcode') && { repeatLocation }),
+    ...(repeatStreet && sees('street') && { repeatStreet }),
+    ...(caseReview && seesBasis(caseReview.on) && { caseReview }),
+    ...(communityCaseReview && sees('postcode') && { communityCaseReview }),
+  };
 }

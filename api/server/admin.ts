@@ -2,13 +2,17 @@
 //   outbox            list every delivery not yet sent (pending, sending, failed)
 //   retry <id>        try a failed delivery again, at once
 //   cancel <id>       stop trying a delivery (after passing the report on another way)
-//   purge             delete reports kept past RETENTION_DAYS now, rather than at the next hourly run
+//   purge             delete what is kept past its time now (reports past RETENTION_DAYS, match
+//                     records past the longest repeat window), rather than at the next run
 import { join } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config-error';
+import { definitions } from '../definitions';
+import { loadRouting } from '../routing/load-routing';
+import { purgeExpired } from '../store/retention';
 import { openStore } from '../store/store';
-import { loadConfig } from './config';
+import { loadConfig, retentionPolicy } from './config';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,9 +41,12 @@ function main(args: string[]): number {
         if (!store.cancelDelivery(id)) return fail(`No unsent delivery ${arg}: see "npm run admin -- outbox".`);
         console.log(`Delivery ${id} will not be tried again.`);
         return 0;
-      case 'purge':
-        console.log(`Deleted ${store.purgeDelivered(Date.now() - config.retentionDays * 86_400_000)} reports kept past ${config.retentionDays} days.`);
+      case 'purge': {
+        const repeats = loadRouting(config.routingFile, definitions).repeats;
+        const gone = purgeExpired(store, retentionPolicy(config, repeats), Date.now());
+        console.log(`Deleted ${gone.reports} reports kept past ${config.retentionDays} days and ${gone.matchRecords} match records older than the longest repeat window.`);
         return 0;
+      }
       default:
         return fail('Usage: npm run admin -- outbox | retry <id> | cancel <id> | purge');
     }

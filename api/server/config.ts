@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config-error';
 import { defaultRetryPolicy, type RetryPolicy } from '../outbox/backoff';
+import type { RepeatsConfig } from '../repeats/flags';
+import type { RetentionPolicy } from '../store/retention';
 import { parseReportKey } from '../store/sealed';
 
 export interface PortalConfig {
@@ -18,7 +20,11 @@ export interface PortalConfig {
   retentionDays: number;
   matchSecret?: string;
   chatExpiryMs: number;
+  formExpiryMs: number;
   reportsPerMinute: number;
+  formStepsPerMinute: number;
+  /** Proxies whose X-Forwarded-For is believed: their addresses, or "loopback". Empty: none. */
+  trustProxy: string[];
   chatTurnsPerMinute: number;
   formMinSeconds: number;
   reportKey?: Buffer;
@@ -48,6 +54,12 @@ const envSchema = z.object({
   RATE_LIMIT_CHAT_PER_MINUTE: whole(0, 1_000_000).default(60),
   FORM_MIN_SECONDS: whole(0, 600).default(3),
   CHAT_EXPIRY_MINUTES: whole(1, 1440).default(30),
+  FORM_EXPIRY_MINUTES: whole(5, 1440).default(60),
+  RATE_LIMIT_FORM_STEPS_PER_MINUTE: whole(0, 1_000_000).default(120),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\s*(loopback|[0-9a-fA-F.:]+)(\s*,\s*(loopback|[0-9a-fA-F.:]+))*\s*$/, 'must be "loopback" or IP addresses separated by commas')
+    .optional(),
   REPORT_KEY: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes, written as 64 hex digits or 44 base64 characters')
@@ -80,9 +92,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     retentionDays: e.RETENTION_DAYS,
     matchSecret: e.MATCH_SECRET,
     chatExpiryMs: e.CHAT_EXPIRY_MINUTES * 60_000,
+    formExpiryMs: e.FORM_EXPIRY_MINUTES * 60_000,
     reportsPerMinute: e.RATE_LIMIT_REPORTS_PER_MINUTE,
+    formStepsPerMinute: e.RATE_LIMIT_FORM_STEPS_PER_MINUTE,
+    trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,
     reportKey: parseReportKey(e.REPORT_KEY),
   };
+}
+
+/** How long each kind of data is kept: the settings here and the partnership's repeat windows. */
+export function retentionPolicy(config: PortalConfig, repeats: RepeatsConfig): RetentionPolicy {
+  return { reportDays: config.retentionDays, repeats, chatExpiryMs: config.chatExpiryMs, formExpiryMs: config.formExpiryMs };
 }

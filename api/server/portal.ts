@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { definitions as allDefinitions } from '../definitions';
@@ -17,11 +17,11 @@ import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
 import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
-import { rateLimit } from '../http/rate-limit';
+import { clientAddress } from '../http/client';
+import { limiter, rateLimit } from '../http/rate-limit';
 import { requestLog } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
 import { log } from '../log';
-import { formTokens } from '../intake/form-token';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
 import { createDispatcher } from '../outbox/dispatcher';
@@ -31,14 +31,15 @@ import { loadGuidanceSearch } from '../search/server';
 import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
 import { locales } from '../../i18n';
-import type { PortalConfig } from './config';
+import { retentionPolicy, type PortalConfig } from './config';
 import type { SitePortal } from './site-portal';
+import { storedFormDrafts } from '../../site/lib/form-draft';
 
 type AstroHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   next: () => void,
-  locals: { portal: SitePortal },
+  locals: { portal: SitePortal; client: string },
 ) => Promise<void>;
 
 export interface PortalOptions {
@@ -82,14 +83,21 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     onStored: () => dispatcher.wake(),
     matchSecret: loadMatchSecret(config.dataDir, config.matchSecret),
   };
-  const tokens = formTokens(intakeDeps.matchSecret!, config.formMinSeconds, now);
   const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales);
+  const drafts = storedFormDrafts(store, config.formExpiryMs, now);
+  // One allowance of reports per client, whether sent by the form or the API.
+  const reportLimit = limiter({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
+  const clientOf = (c: Context) => clientAddress(c, config.trustProxy);
   const sitePortal: SitePortal = {
     definitions,
     submit: (definition, submission) => intake(intakeDeps, definition, submission),
     search: guidance.search,
-    caseReviewMonths: routing.repeats.caseReview.windowMonths,
-    formTokens: tokens,
+    caseReview: routing.repeats.caseReview,
+    drafts,
+    limits: { report: reportLimit, formStep: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now) },
+    formMinMs: config.formMinSeconds * 1000,
+    secureCookies: config.publicUrl.protocol === 'https:',
+    now,
   };
   const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;
@@ -105,17 +113,13 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     search: guidance.search,
     now: () => new Date(now()),
     expiryMs: config.chatExpiryMs,
-    caseReviewMonths: routing.repeats.caseReview.windowMonths,
+    caseReview: routing.repeats.caseReview,
   });
-  // Report submissions (API and form posts) and chat turns are limited per client.
-  const reportLimit = rateLimit({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
-  app.post('/api/reports/*', reportLimit);
-  app.post('/report/*', reportLimit);
-  app.post('/:lang/report/*', reportLimit);
-  app.post('/api/chat', rateLimit({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now));
-  app.route('/api/chat', chatRoutes(await createBotkit(chat)));
-  app.route('/api', createApi({ store, definitions, intake: intakeDeps, now }));
-  app.route('/exit', exitRoutes(config.exitUrl));
+  // Reports (the API here, the form's final "send" in its page) and chat turns are limited per client.
+  const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);
+  app.route('/api/chat', chatRoutes(await createBotkit(chat), chatLimit));
+  app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
+  app.route('/exit', exitRoutes(config.exitUrl, drafts));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
   app.use(
     csrf({
@@ -132,7 +136,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       () => {
         c.env.outgoing.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Page not found');
       },
-      { portal: sitePortal },
+      { portal: sitePortal, client: clientOf(c) },
     );
     return RESPONSE_ALREADY_SENT;
   });
@@ -141,7 +145,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
   dispatcher.start();
-  const retention = startRetention(store, config.retentionDays, now, config.chatExpiryMs);
+  const retention = startRetention(store, retentionPolicy(config, routing.repeats), now);
   const port = (server.address() as AddressInfo).port;
 
   return {

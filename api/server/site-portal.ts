@@ -1,7 +1,9 @@
 import type { Definition } from '../definitions/types';
-import type { FormTokens } from '../intake/form-token';
+import type { Limiter } from '../http/rate-limit';
 import type { IntakeResult, Submission } from '../intake/intake';
+import type { CaseReviewThreshold } from '../repeats/flags';
 import type { GuidanceSearch } from '../search/server';
+import type { FormDraftStore } from '../../site/lib/form-draft';
 
 /**
  * What on-demand pages get from the server, as Astro.locals.portal: the one running store and
@@ -11,8 +13,15 @@ export interface SitePortal {
   definitions: Definition[];
   submit(definition: Definition, submission: Submission): IntakeResult;
   search: GuidanceSearch['search'];
-  /** The ASB Case Review window, for telling a reporter they can ask for one. */
-  caseReviewMonths: number;
-  /** Signed "form first shown at" tokens: answers sent faster than a person types are refused. */
-  formTokens: FormTokens;
+  /** The ASB Case Review threshold, for telling every reporter of these types of the right. */
+  caseReview: CaseReviewThreshold;
+  /** Report forms' answers between steps. */
+  drafts: FormDraftStore;
+  /** Per-client allowances: a report (only the final "send" counts), and form steps (generous). */
+  limits: { report: Limiter; formStep: Limiter };
+  /** Answers sent sooner than this after a form was first shown are refused as a script's. */
+  formMinMs: number;
+  /** Cookies only over HTTPS when the portal is served over HTTPS. */
+  secureCookies: boolean;
+  now(): number;
 }

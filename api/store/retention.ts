@@ -1,19 +1,31 @@
+import { windowsStart, type RepeatsConfig } from '../repeats/flags';
 import type { Store } from './store';
 
-const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * Keeps reports only as long as the privacy notice says: they are deleted a set number of days
- * after every partner received them; idle chat conversations go after their expiry. Runs at
- * start-up and then every few minutes.
- */
-export function startRetention(store: Store, days: number, now: () => number, chatExpiryMs = HOUR_MS): { stop: () => void } {
-  const purge = () => {
-    store.purgeDelivered(now() - days * 24 * HOUR_MS);
-    store.expireChats(now() - chatExpiryMs);
+export interface RetentionPolicy {
+  /** Reports go this many days after every partner received them. */
+  reportDays: number;
+  /** Match records (hashes and dates, no contents) stay as long as the longest repeat window. */
+  repeats: RepeatsConfig;
+  chatExpiryMs: number;
+  formExpiryMs: number;
+}
+
+/** Deletes everything kept past its time, as the privacy notice says; returns what went. */
+export function purgeExpired(store: Store, policy: RetentionPolicy, now: number) {
+  return {
+    reports: store.purgeDelivered(now - policy.reportDays * DAY_MS),
+    matchRecords: store.purgeMatchRecords(windowsStart(now, policy.repeats)),
+    chats: store.expireChats(now - policy.chatExpiryMs),
+    formDrafts: store.expireFormDrafts(now - policy.formExpiryMs),
   };
-  purge();
-  const timer = setInterval(purge, 5 * 60 * 1000);
+}
+
+/** Purges at start-up and then every few minutes. */
+export function startRetention(store: Store, policy: RetentionPolicy, now: () => number): { stop: () => void } {
+  purgeExpired(store, policy, now());
+  const timer = setInterval(() => purgeExpired(store, policy, now()), 5 * 60 * 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -7,6 +7,39 @@ import type { MatchKey } from '../repeats/keys';
 
 // The only module that speaks SQL. Plain SQL that PostgreSQL also accepts (integer times in ms,
 // UPDATE … RETURNING), so the store can move without touching intake, routing or channels.
+// Keyed hashes of a report's reporter and place, its type and dates: no contents. Kept apart
+// from reports, for as long as the longest repeat window, so a victim's third report in month
+// five still matches the first, long after that report's contents were deleted.
+const MATCH_RECORDS = `
+CREATE TABLE IF NOT EXISTS match_records (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL,
+  type TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  incident_date TEXT
+);
+CREATE INDEX IF NOT EXISTS match_records_hash ON match_records (hash, created_at);
+CREATE INDEX IF NOT EXISTS match_records_age ON match_records (created_at);`;
+// A report form's answers between its steps (post, redirect, get), keyed by a hash of the
+// browser's cookie, so no step is a form post in the browser's history. Expires; gone on Exit.
+const FORM_DRAFTS = `
+CREATE TABLE IF NOT EXISTS form_drafts (
+  id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);`;
+// Each step takes a store one version up, inside one transaction.
+const MIGRATIONS: Record<number, string> = {
+  4: `${MATCH_RECORDS}
+INSERT INTO match_records (reference, type, kind, hash, created_at)
+  SELECT r.reference, r.type, CASE m.kind WHEN 'victim' THEN 'contact' ELSE m.kind END, m.hash, r.created_at
+  FROM matches m JOIN reports r ON r.id = m.report_id;
+DROP TABLE matches;
+${FORM_DRAFTS}`,
+};
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY,
@@ -18,19 +51,14 @@ CREATE TABLE IF NOT EXISTS reports (
   created_at INTEGER NOT NULL,
   flags TEXT
 );
--- Keyed hashes of a report's reporter and place, for spotting repeats; gone with the report.
-CREATE TABLE IF NOT EXISTS matches (
-  report_id INTEGER NOT NULL REFERENCES reports(id),
-  kind TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS matches_hash ON matches (hash);
+${MATCH_RECORDS}
 -- Where each chat conversation is and the answers its report needs; no transcript. Expires.
 CREATE TABLE IF NOT EXISTS chat_state (
   user_id TEXT PRIMARY KEY,
   state TEXT NOT NULL,
   updated_at INTEGER NOT NULL
 );
+${FORM_DRAFTS}
 CREATE TABLE IF NOT EXISTS deliveries (
   id INTEGER PRIMARY KEY,
   report_id INTEGER NOT NULL REFERENCES reports(id),
@@ -48,7 +76,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 `;
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 export interface NewReport {
   reference: string;
@@ -59,6 +87,8 @@ export interface NewReport {
   createdAt: number;
   deliveries: PlannedDelivery[];
   matches?: MatchKey[];
+  /** The incident's date (YYYY-MM-DD), kept with the match records for the Case Review. */
+  incidentDate?: string;
   flags?: RepeatFlags;
 }
 
@@ -151,7 +181,9 @@ export type Store = ReturnType<typeof openStore>;
 
 export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const { seal, open } = sealer(options.reportKey);
-  const readReport = (row: ReportRow): StoredReport => toReport({ ...row, answers: open(row.answers) });
+  // Flags name places (a street, a postcode sector): sealed like the answers they come from.
+  const readReport = (row: ReportRow): StoredReport =>
+    toReport({ ...row, answers: open(row.answers), flags: row.flags && open(row.flags) });
   // A recipient can be the reporter's own address (their confirmation): sealed too.
   const readDelivery = (row: DeliveryRow): Delivery => ({ ...toDelivery(row), recipient: open(row.recipient) });
   const db = new Database(file);
@@ -160,14 +192,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const empty = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'reports'`).get();
-  if (!empty && version !== SCHEMA_VERSION) {
-    db.close();
-    throw new ConfigError(file, `made by another version of the portal (schema ${version}, this one needs ${SCHEMA_VERSION}); move it away to start afresh`);
-  }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  migrate(db, file);
 
   const insertReport = db.prepare(
     `INSERT INTO reports (reference, type, locale, answers, submission_key, created_at, flags)
@@ -177,7 +202,10 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, status, next_attempt_at)
      VALUES (@reportId, @kind, @partnerId, @recipient, @fields, 'pending', @nextAttemptAt)`,
   );
-  const insertMatch = db.prepare(`INSERT INTO matches (report_id, kind, hash) VALUES (@reportId, @kind, @hash)`);
+  const insertMatch = db.prepare(
+    `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
+     VALUES (@reference, @type, @kind, @hash, @createdAt, @incidentDate)`,
+  );
   const bySubmissionKey = db.prepare(`SELECT reference FROM reports WHERE submission_key = ?`);
 
   const saveReport = db.transaction((report: NewReport) => {
@@ -191,7 +219,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
           answers: seal(JSON.stringify(report.answers)),
           submissionKey: report.submissionKey ?? null,
           createdAt: report.createdAt,
-          flags: report.flags && Object.keys(report.flags).length > 0 ? JSON.stringify(report.flags) : null,
+          flags: report.flags && Object.keys(report.flags).length > 0 ? seal(JSON.stringify(report.flags)) : null,
         }).lastInsertRowid,
       );
     } catch (err) {
@@ -200,7 +228,15 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
       }
       throw err;
     }
-    for (const match of report.matches ?? []) insertMatch.run({ reportId, ...match });
+    for (const match of report.matches ?? []) {
+      insertMatch.run({
+        reference: report.reference,
+        type: report.type,
+        ...match,
+        createdAt: report.createdAt,
+        incidentDate: report.incidentDate ?? null,
+      });
+    }
     for (const delivery of report.deliveries) {
       insertDelivery.run({
         reportId,
@@ -242,11 +278,9 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
        SELECT report_id FROM deliveries GROUP BY report_id
        HAVING SUM(CASE WHEN status = 'sent' THEN 0 ELSE 1 END) = 0 AND MAX(sent_at) < @cutoff)`,
   );
-  const purgeMatches = db.prepare(`DELETE FROM matches WHERE report_id NOT IN (SELECT report_id FROM deliveries)`);
   const purgeReports = db.prepare(`DELETE FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries)`);
   const purge = db.transaction((cutoff: number) => {
     purgeDeliveries.run({ cutoff });
-    purgeMatches.run();
     return purgeReports.run().changes;
   });
   const fail = db.transaction((id: number, error: string, alert: { recipient: string; now: number } | null) => {
@@ -300,25 +334,47 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     expireChats(before: number): number {
       return db.prepare(`DELETE FROM chat_state WHERE updated_at < ?`).run(before).changes;
     },
-    /** Earlier reports sharing any of these keys, made since `since`. */
+    /** Earlier reports sharing any of these keys, made since `since`: from match records alone, no answers read. */
     earlierMatches(keys: MatchKey[], since: number): EarlierMatch[] {
       if (keys.length === 0) return [];
       const rows = db
         .prepare(
-          `SELECT r.reference, r.type, r.created_at, r.answers, m.kind FROM matches m JOIN reports r ON r.id = m.report_id
-           WHERE m.hash IN (${keys.map(() => '?').join(', ')}) AND r.created_at >= ?`,
+          `SELECT reference, type, kind, created_at, incident_date FROM match_records
+           WHERE hash IN (${keys.map(() => '?').join(', ')}) AND created_at >= ?`,
         )
-        .all(...keys.map((k) => k.hash), since) as { reference: string; type: string; created_at: number; answers: string; kind: EarlierMatch['kind'] }[];
-      return rows.map((row) => {
-        const date = (JSON.parse(open(row.answers)) as Answers).date;
-        return {
-          reference: row.reference,
-          type: row.type,
-          kind: row.kind,
-          createdAt: row.created_at,
-          ...(typeof date === 'string' && { incidentDate: date }),
-        };
-      });
+        .all(...keys.map((k) => k.hash), since) as { reference: string; type: string; kind: EarlierMatch['kind']; created_at: number; incident_date: string | null }[];
+      return rows.map((row) => ({
+        reference: row.reference,
+        type: row.type,
+        kind: row.kind,
+        createdAt: row.created_at,
+        ...(row.incident_date && { incidentDate: row.incident_date }),
+      }));
+    },
+    /** Deletes match records made before `before` (the start of the longest repeat window). */
+    purgeMatchRecords(before: number): number {
+      return db.prepare(`DELETE FROM match_records WHERE created_at < ?`).run(before).changes;
+    },
+    /** A form's answers between steps, unless expired (then deleted). `id` is already a hash. */
+    formDraft(id: string, now: number, expiryMs: number): string | undefined {
+      const row = db.prepare(`SELECT state, updated_at FROM form_drafts WHERE id = ?`).get(id) as { state: string; updated_at: number } | undefined;
+      if (row && row.updated_at < now - expiryMs) {
+        db.prepare(`DELETE FROM form_drafts WHERE id = ?`).run(id);
+        return undefined;
+      }
+      return row && open(row.state);
+    },
+    saveFormDraft(id: string, state: string, now: number): void {
+      db.prepare(
+        `INSERT INTO form_drafts (id, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ).run(id, seal(state), now);
+    },
+    forgetFormDraft(id: string): void {
+      db.prepare(`DELETE FROM form_drafts WHERE id = ?`).run(id);
+    },
+    expireFormDrafts(before: number): number {
+      return db.prepare(`DELETE FROM form_drafts WHERE updated_at < ?`).run(before).changes;
     },
     /** Deletes reports whose deliveries all succeeded before `cutoff`; returns how many. */
     purgeDelivered(cutoff: number): number {
@@ -375,4 +431,30 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
       db.close();
     },
   };
+}
+
+/** Creates the schema on an empty store, migrates an older one, refuses a newer one. */
+function migrate(db: Database.Database, file: string): void {
+  const empty = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'reports'`).get();
+  let version = db.pragma('user_version', { simple: true }) as number;
+  if (empty) {
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+    return;
+  }
+  if (version > SCHEMA_VERSION || (version < SCHEMA_VERSION && !MIGRATIONS[version])) {
+    db.close();
+    const why = version > SCHEMA_VERSION ? 'a newer version of the portal' : 'a version too old to migrate';
+    throw new ConfigError(file, `made by ${why} (schema ${version}, this one needs ${SCHEMA_VERSION})`);
+  }
+  while (version < SCHEMA_VERSION) {
+    const from = version;
+    db.transaction(() => {
+      db.exec(MIGRATIONS[from]);
+      db.pragma(`user_version = ${from + 1}`);
+    })();
+    version = from + 1;
+  }
 }

@@ -1,20 +1,11 @@
-// The chat window's code loads only when someone opens it.
+// The chat window's code loads only when someone opens it. A conversation in progress follows
+// the reader from page to page (it is kept on the server, by a random id in this tab's session
+// storage) until they leave it, use Exit this page, or it expires.
 const root = document.querySelector<HTMLElement>('[data-chat]');
 if (root) {
   root.hidden = false;
   const open = root.querySelector<HTMLButtonElement>('[data-chat-open]')!;
-  open.addEventListener('click', () => {
-    void import('./chat-widget').then(({ openChat }) => openChat(root, open));
-  });
-  // Leaving by "Exit this page" (button or Shift three times) also ends the conversation on the
-  // server: GOV.UK's script marks the page as it leaves, and that mark is the signal.
-  const forget = () => {
-    const user = sessionStorage.getItem('portal-chat-user');
-    if (!user) return;
-    navigator.sendBeacon('/api/chat', new Blob([JSON.stringify({ type: 'forget', user, channel: 'webhook' })], { type: 'application/json' }));
-    sessionStorage.removeItem('portal-chat-user');
-  };
-  new MutationObserver(() => {
-    if (document.body.classList.contains('govuk-exit-this-page-hide-content')) forget();
-  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  const start = (focus: boolean) => void import('./chat-widget').then(({ openChat }) => openChat(root, open, focus));
+  open.addEventListener('click', () => start(true));
+  if (sessionStorage.getItem('portal-chat-open') === 'yes') start(false);
 }

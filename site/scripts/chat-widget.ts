@@ -8,6 +8,7 @@ interface BotMessage {
 }
 
 const USER_KEY = 'portal-chat-user';
+const OPEN_KEY = 'portal-chat-open';
 
 function el(tag: string, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElement {
   const node = Object.assign(document.createElement(tag), props);
@@ -15,7 +16,9 @@ function el(tag: string, props: Record<string, unknown> = {}, ...children: (Node
   return node;
 }
 
-export function openChat(root: HTMLElement, opener: HTMLButtonElement): void {
+/** Opens the chat window (focus: when the reader asked for it, not when it follows them to a new page). */
+export function openChat(root: HTMLElement, opener: HTMLButtonElement, focus = true): void {
+  sessionStorage.setItem(OPEN_KEY, 'yes');
   const existing = root.querySelector<HTMLElement>('.app-chat__window');
   if (existing) {
     existing.hidden = false;
@@ -57,8 +60,13 @@ export function openChat(root: HTMLElement, opener: HTMLButtonElement): void {
     el('div', { className: 'govuk-button-group' }, close, exit),
   );
   win.setAttribute('aria-labelledby', 'chat-title');
+  // Wherever the chat opens, it carries Exit this page (button and Shift three times).
+  const exitControl = root.querySelector<HTMLTemplateElement>('template[data-chat-exit]');
+  if (exitControl) win.prepend(exitControl.content.cloneNode(true));
   root.append(win);
   opener.setAttribute('aria-expanded', 'true');
+  document.body.classList.add('govuk-frontend-supported');
+  void import('./exit-this-page').then(({ startExitThisPage }) => startExitThisPage(win));
 
   const show = (who: string, text: string, mine: boolean) => {
     log.append(el('p', { className: `app-chat__message${mine ? ' app-chat__message--mine' : ''}` }, el('span', { className: 'govuk-visually-hidden', textContent: `${who}: ` }), text));
@@ -110,6 +118,7 @@ export function openChat(root: HTMLElement, opener: HTMLButtonElement): void {
     void say(text);
   });
   close.addEventListener('click', () => {
+    sessionStorage.removeItem(OPEN_KEY);
     win.hidden = true;
     opener.setAttribute('aria-expanded', 'false');
     opener.focus();
@@ -117,11 +126,13 @@ export function openChat(root: HTMLElement, opener: HTMLButtonElement): void {
   exit.addEventListener('click', () => {
     void post({ type: 'forget' }).catch(() => undefined);
     sessionStorage.removeItem(USER_KEY);
+    sessionStorage.removeItem(OPEN_KEY);
     win.remove();
     opener.setAttribute('aria-expanded', 'false');
     opener.focus();
   });
 
+  // "hello" carries on a conversation in progress (the reader moved to another page), or starts one.
   void post({ type: 'hello', locale }).then(render, () => show(texts.bot, texts.error, false));
-  input.focus();
+  if (focus) input.focus();
 }

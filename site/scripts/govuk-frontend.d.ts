@@ -2,6 +2,11 @@
 declare module 'govuk-frontend' {
   type Component = abstract new (...args: never[]) => unknown;
   export const ErrorSummary: Component;
-  export const ExitThisPage: Component;
-  export function createAll(component: Component): unknown[];
+  export class ExitThisPage {
+    static moduleName: string;
+    constructor($root: Element);
+    exitPage(): void;
+    resetPage(): void;
+  }
+  export function createAll(component: Component | typeof ExitThisPage, config?: undefined, scope?: Element): unknown[];
 }

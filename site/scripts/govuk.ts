@@ -1,8 +1,9 @@
 // Progressive enhancement only: every page and form works without this script.
-import { createAll, ErrorSummary, ExitThisPage } from 'govuk-frontend';
+import { createAll, ErrorSummary } from 'govuk-frontend';
 import { initConditionalReveal } from './conditional-reveal';
+import { startExitThisPage } from './exit-this-page';
 
 document.body.classList.add('govuk-frontend-supported');
 initConditionalReveal();
 createAll(ErrorSummary);
-createAll(ExitThisPage);
+startExitThisPage();

@@ -63,7 +63,7 @@ test('keeps the answers when the reporter goes back to change them', async ({ pa
   await startJourney(page, `${portal.url}/report/asb`);
   await fillReport(page, 'Keep me');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Change your answers' }).click();
+  await page.getByRole('link', { name: 'Change your answers' }).click();
   await expect(page.getByLabel('Tell us what happened')).toHaveValue('Keep me');
   await expect(page.getByLabel('Postcode')).toHaveValue('PE1 1HQ');
   await expect(page.getByLabel('Text message')).toBeChecked();

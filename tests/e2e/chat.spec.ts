@@ -78,7 +78,6 @@ test('leaving the chat clears it in the browser and on the server', async ({ pag
 });
 
 test('leaving by Exit this page (Shift three times) ends the conversation on the server too', async ({ page, portal }) => {
-  await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ body: '<title>Weather</title>', contentType: 'text/html' }));
   await page.goto(`${portal.url}/pl/advice/domestic-abuse`);
   await page.locator('[data-chat-open]').click();
   await page.locator('.app-chat__reply').first().click();

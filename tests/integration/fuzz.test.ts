@@ -23,7 +23,7 @@ beforeAll(async () => {
     search: () => ({ results: [], english: [] }),
     now: () => new Date(core.clock.now),
     expiryMs: 60_000,
-    caseReviewMonths: 6,
+    caseReview: core.routing.repeats.caseReview,
   });
   chat = chatRoutes(await createBotkit(engine));
 });

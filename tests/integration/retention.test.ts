@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRetention } from '../../api/store/retention';
+import { startRetention, type RetentionPolicy } from '../../api/store/retention';
 import { createCore, drugsOnCrossKeysEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -11,6 +11,7 @@ afterEach(async () => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
+const days90 = (): RetentionPolicy => ({ reportDays: 90, repeats: core.routing.repeats, chatExpiryMs: DAY, formExpiryMs: DAY });
 
 describe('retention', () => {
   it('deletes a report 90 days after every partner received it, and not a day before', async () => {
@@ -20,9 +21,9 @@ describe('retention', () => {
     await core.dispatcher().runOnce();
     const sentAt = core.clock.now;
 
-    startRetention(core.store, 90, () => sentAt + 89 * DAY).stop();
+    startRetention(core.store, days90(), () => sentAt + 89 * DAY).stop();
     expect(core.store.countReports()).toBe(1);
-    startRetention(core.store, 90, () => sentAt + 90 * DAY + 1).stop();
+    startRetention(core.store, days90(), () => sentAt + 90 * DAY + 1).stop();
     expect(core.store.countReports()).toBe(0);
     expect(core.store.deliveriesOf(1)).toEqual([]);
   });
@@ -34,7 +35,7 @@ describe('retention', () => {
     smtp.behave('permanent', 'asb-team@council.example.org');
     await core.dispatcher().runOnce();
     core.submit('asb', drugsOnCrossKeysEstate); // not sent at all yet
-    startRetention(core.store, 90, () => core.clock.now + 365 * DAY).stop();
+    startRetention(core.store, days90(), () => core.clock.now + 365 * DAY).stop();
     expect(core.store.countReports()).toBe(2);
   });
 });

@@ -19,7 +19,7 @@ function engineFor() {
     search: () => ({ results: [], english: [] }),
     now: () => new Date(core.clock.now),
     expiryMs: 30 * 60_000,
-    caseReviewMonths: 6,
+    caseReview: core.routing.repeats.caseReview,
   });
   const current = (user: string) => chatStore.load(user, core.clock.now, 30 * 60_000)?.current;
   return { engine, current };

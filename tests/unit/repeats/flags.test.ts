@@ -8,7 +8,7 @@ const current = { reference: 'ASB-NEW', type: 'asb', createdAt: NOW, incidentDat
 const victim = (reference: string, createdAt: string, incidentDate?: string): EarlierMatch => ({
   reference,
   type: 'asb',
-  kind: 'victim',
+  kind: 'phone',
   createdAt: at(createdAt),
   incidentDate: incidentDate ?? createdAt.slice(0, 10),
 });
@@ -26,7 +26,7 @@ describe('repeat victim flag (6 months by default)', () => {
 
   it('counts an earlier report once, even when several of its details match', () => {
     const flags = repeatFlags(current, [victim('ASB-1', '2026-11-01T10:00:00Z'), victim('ASB-1', '2026-11-01T10:00:00Z')], config);
-    expect(flags.repeatVictim).toEqual({ count: 2, windowMonths: 6, earlier: ['ASB-1'] });
+    expect(flags.repeatVictim).toEqual({ count: 2, windowMonths: 6, earlier: ['ASB-1'], on: ['phone'] });
   });
 
   it('is not raised by a first report', () => {
@@ -53,7 +53,7 @@ describe('repeat location flag (3 reports in a postcode sector in 30 days by def
 describe('ASB Case Review threshold (3 reports in 6 months, each within a month of the incident)', () => {
   it('is met by the third report in time', () => {
     const flags = repeatFlags(current, [victim('ASB-1', '2026-07-01T10:00:00Z'), victim('ASB-2', '2026-10-01T10:00:00Z')], config);
-    expect(flags.caseReview).toEqual({ references: ['ASB-1', 'ASB-2', 'ASB-NEW'] });
+    expect(flags.caseReview).toEqual({ references: ['ASB-1', 'ASB-2', 'ASB-NEW'], on: ['phone'] });
   });
 
   it('does not count a report made more than a month after its incident', () => {

@@ -28,7 +28,7 @@ describe('normalising contact details and places', () => {
     const a = matchKeys({ contactChoice: 'contact', phone: '07700 900123', postcode: 'PE1 1HQ' }, secret);
     const b = matchKeys({ contactChoice: 'contact', phone: '+44 7700 900 123', postcode: 'pe11hq' }, secret);
     expect(a).toEqual(b);
-    expect(a.map((k) => k.kind)).toEqual(['victim', 'postcode', 'sector']);
+    expect(a.map((k) => k.kind)).toEqual(['phone', 'postcode', 'sector']);
     expect(JSON.stringify(a)).not.toContain('7700');
   });
 

@@ -1,0 +1,77 @@
+import { fold, words } from '../../api/search/text';
+
+/** What the chat must answer before anything else: danger now, suicide or self-harm, domestic abuse. */
+export type Concern = 'danger' | 'selfHarm' | 'domesticAbuse';
+export const CONCERNS: Concern[] = ['danger', 'selfHarm', 'domesticAbuse'];
+
+export interface ConcernPatterns {
+  /** Any one matching means the concern is there. */
+  patterns: string[];
+  /** Unless one of these matches too ("I am not in danger"). */
+  unless?: string[];
+}
+
+/**
+ * One language's data (bot/safety/<lang>.json). A pattern is words in order: a word ending in `*`
+ * matches any word it starts ("stab*" → "stabbed"), `a|b` matches either, and `..` lets up to
+ * three other words come between ("has .. knife" → "he has got a knife"). Text is folded first
+ * (no accents, lower case), so patterns are written folded too.
+ */
+export interface SafetyData {
+  danger: ConcernPatterns;
+  selfHarm: ConcernPatterns;
+  domesticAbuse: ConcernPatterns;
+  /** Natural phrases the tests run: each must be recognised as its concern; `ordinary` as none. */
+  examples: Record<Concern | 'ordinary', string[]>;
+}
+
+type Step = { gap: boolean; alternatives: string[] };
+
+function compile(pattern: string): Step[] {
+  const steps: Step[] = [];
+  let gap = false;
+  for (const token of fold(pattern).replace(/’/g, "'").split(/\s+/).filter(Boolean)) {
+    if (token === '..') {
+      gap = true;
+      continue;
+    }
+    steps.push({ gap, alternatives: token.split('|') });
+    gap = false;
+  }
+  return steps;
+}
+
+const fits = (word: string, alternative: string) =>
+  alternative.endsWith('*') ? word.startsWith(alternative.slice(0, -1)) : word === alternative;
+
+/** Whether the steps match the words from some starting word onwards. */
+function matchesFrom(steps: Step[], said: string[], at: number, step = 0): boolean {
+  if (step === steps.length) return true;
+  const reach = step === 0 ? 0 : steps[step].gap ? 3 : 0;
+  for (let i = at; i <= Math.min(at + reach, said.length - 1); i++) {
+    if (steps[step].alternatives.some((a) => fits(said[i], a)) && matchesFrom(steps, said, i + 1, step + 1)) return true;
+  }
+  return false;
+}
+
+function matches(steps: Step[], said: string[]): boolean {
+  return steps.length > 0 && said.some((_, start) => matchesFrom(steps, said, start));
+}
+
+export type Recogniser = (text: string) => Concern[];
+
+/** Compiles a language's patterns once; the recogniser then answers in microseconds per message. */
+export function recogniser(data: Pick<SafetyData, Concern>): Recogniser {
+  const compiled = CONCERNS.map((concern) => ({
+    concern,
+    patterns: data[concern].patterns.map(compile),
+    unless: (data[concern].unless ?? []).map(compile),
+  }));
+  return (text) => {
+    // Long messages are cut: the check stays cheap whatever is typed.
+    const said = words(fold(text.slice(0, 2000)).replace(/’/g, "'")).slice(0, 300);
+    return compiled
+      .filter((c) => c.patterns.some((p) => matches(p, said)) && !c.unless.some((p) => matches(p, said)))
+      .map((c) => c.concern);
+  };
+}
