@@ -13,12 +13,3 @@ export function commandIn(text: string, t: TFunction, english: TFunction): Comma
     ),
   );
 }
-
-/** Words that signal danger now, in the reader's language and English: they get 999 at once. */
-export function signalsDanger(text: string, t: TFunction, english: TFunction): boolean {
-  const said = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return [t('chat.dangerWords'), english('chat.dangerWords')]
-    .flatMap((list) => list.split('|'))
-    .map((w) => fold(w.trim()))
-    .some((w) => w.length > 0 && said.includes(` ${w} `));
-}

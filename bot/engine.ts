@@ -11,7 +11,9 @@ import { caseReviewRight } from '../api/definitions/case-review';
 import { intlLocale, isLocale, translator, type Locale } from '../i18n';
 import { fold } from '../api/search/text';
 import { matchOption, optionLabel, parseDate } from './answers';
-import { commandIn, signalsDanger } from './commands';
+import { commandIn } from './commands';
+import { concernsIn, type Concern } from './safety';
+import type { SafetyNumbers } from './safety/numbers';
 
 /** What the bot says: text, tappable answers, and links to guidance. */
 export interface BotMessage {
@@ -48,6 +50,8 @@ export interface ChatDeps {
   /** A conversation left this long is forgotten. */
   expiryMs: number;
   caseReview: CaseReviewThreshold;
+  /** Samaritans and the National Domestic Abuse Helpline, from the checked helpline list. */
+  numbers: SafetyNumbers;
 }
 
 const MENU = ['asb', 'hate-crime', 'victims-hub'];
@@ -61,11 +65,37 @@ export function createChatEngine(deps: ChatDeps) {
     return [{ text: `${t('danger.title')}. ${t('danger.silent.body')}` }, { text: t('danger.text') }];
   }
 
-  function menu(t: TFunction): BotMessage {
+  /** What someone at risk is told first: 999, Samaritans, the domestic abuse helpline, with a way on. */
+  function safetyMessages(concerns: Concern[], t: TFunction, locale: Locale): BotMessage[] {
+    const out: BotMessage[] = [];
+    if (concerns.includes('danger')) out.push(...dangerMessage(t));
+    if (concerns.includes('selfHarm')) {
+      out.push({ text: t('chat.safety.selfHarm', { samaritans: deps.numbers.samaritans }), links: [{ title: t('help.page.title'), url: localeUrl(locale, '/help') }] });
+    }
+    if (concerns.includes('domesticAbuse')) {
+      out.push({
+        text: t('chat.safety.domesticAbuse', { helpline: deps.numbers.domesticAbuse }),
+        links: [{ title: t('chat.safety.domesticAbuseAdvice'), url: localeUrl(locale, '/advice/domestic-abuse') }],
+      });
+    }
+    return out;
+  }
+
+  /** Beside an answer that speaks of danger: the answer is kept, and help is a call away. */
+  function safetyReminder(concerns: Concern[], t: TFunction): BotMessage[] {
+    const lines = [
+      ...(concerns.includes('selfHarm') ? [t('chat.safety.reminderSelfHarm', { samaritans: deps.numbers.samaritans })] : []),
+      ...(concerns.includes('danger') || concerns.includes('domesticAbuse') ? [t('chat.safety.reminder')] : []),
+    ];
+    return lines.length > 0 ? [{ text: `${lines.join(' ')} ${t('chat.safety.answerKept')}` }] : [];
+  }
+
+  function menu(t: TFunction, first?: string): BotMessage {
+    const reports = MENU.filter((id) => byId(id)).sort((a, b) => Number(b === first) - Number(a === first));
     return {
       text: t('chat.menu'),
       quick_replies: [
-        ...MENU.filter((id) => byId(id)).map((id) => ({ title: t(`report.link.${id}`), payload: `report:${id}` })),
+        ...reports.map((id) => ({ title: t(`report.link.${id}`), payload: `report:${id}` })),
         { title: t('chat.findAdvice'), payload: 'advice' },
         { title: t('chat.inDanger'), payload: 'danger' },
       ],
@@ -262,9 +292,14 @@ export function createChatEngine(deps: ChatDeps) {
         return messages;
       };
 
-      // Danger comes first, whatever the bot was doing.
-      if (said === 'danger' || signalsDanger(said, t, english)) return reply(dangerMessage(t));
       const definition = byId(state.type);
+      // Safety comes first, whatever the bot was doing; an answer that speaks of danger is kept.
+      const concerns: Concern[] = said === 'danger' ? ['danger'] : concernsIn(said, locale);
+      if (concerns.length > 0 && (!definition || said === 'danger')) {
+        return reply([...safetyMessages(concerns, t, locale), menu(t, concerns.includes('domesticAbuse') ? 'victims-hub' : undefined)]);
+      }
+      if (concerns.includes('danger') && state.current === DANGER_QUESTION && state.step === 'question') return reply(inDanger(state, t));
+      const reminder = safetyReminder(concerns, t);
       // Quick-reply payloads ("back", "skip", "restart") are the English commands themselves.
       const command = commandIn(said, t, english);
       if (command === 'stop') {
@@ -287,7 +322,7 @@ export function createChatEngine(deps: ChatDeps) {
       if (command === 'back') return reply(back(definition, state, t));
       if (state.step === 'summary') {
         if (said === 'send' || fold(said) === fold(t('form.send'))) return reply(send(definition, state, t, user));
-        return reply(checkAll(definition, state, t));
+        return reply([...reminder, ...checkAll(definition, state, t)]);
       }
       const question = questionsOf(definition).find((q) => q.id === state.current)!;
       if (command === 'skip') {
@@ -295,7 +330,7 @@ export function createChatEngine(deps: ChatDeps) {
         delete state.answers[question.id];
         return reply(moveOn(definition, state, question, t));
       }
-      return reply(answer(definition, state, said, t));
+      return reply([...reminder, ...answer(definition, state, said, t)]);
     },
     forget(user: string): void {
       deps.store.forget(user);

@@ -30,7 +30,8 @@ export function contactSection(options: { anonymousAllowed: boolean }): { sectio
   return {
     section: { id: 'contact', questions },
     rules: [
-      { atLeastOne: ['email', 'phone'], code: 'contactMissing' },
+      // Where staying anonymous is not an option, the message must not offer it.
+      { atLeastOne: ['email', 'phone'], code: options.anonymousAllowed ? 'contactMissing' : 'contactMissingNamed' },
       { require: 'email', when: { question: 'confirmByEmail', in: ['yes'] }, code: 'emailForConfirmation' },
     ],
   };

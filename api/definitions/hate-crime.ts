@@ -2,6 +2,8 @@ import { contactSection, SAFE_CONTACT_FIRST, urgencyGate } from './common';
 import type { Definition } from './types';
 
 const contact = contactSection({ anonymousAllowed: true });
+const onBehalf = { question: 'reporterRole', in: ['on-behalf'] };
+const forOrganisation = { question: 'reporterRole', in: ['organisation'] };
 const base = {
   danger: 'no',
   reporterRole: 'victim',
@@ -29,7 +31,14 @@ export const hateCrime: Definition = {
       id: 'who',
       questions: [
         { id: 'reporterRole', kind: 'choice', options: ['victim', 'witness', 'on-behalf', 'organisation'] },
-        { id: 'organisationName', kind: 'text', maxLength: 200, showWhen: { question: 'reporterRole', in: ['organisation'] } },
+        // Reporting for someone else: who it happened to, how to reach them safely, and whether
+        // they know and agree, as True Vision's third-party reporting asks.
+        { id: 'victimName', kind: 'text', optional: true, maxLength: 120, showWhen: onBehalf },
+        { id: 'victimContact', kind: 'textarea', optional: true, maxLength: 500, showWhen: onBehalf },
+        { id: 'victimAware', kind: 'choice', options: ['agrees', 'knows-not-agreed', 'does-not-know', 'not-sure'], showWhen: onBehalf },
+        { id: 'organisationName', kind: 'text', maxLength: 200, showWhen: forOrganisation },
+        { id: 'organisationRole', kind: 'text', optional: true, maxLength: 120, showWhen: forOrganisation },
+        { id: 'organisationAddress', kind: 'textarea', optional: true, maxLength: 300, showWhen: forOrganisation },
       ],
     },
     {
@@ -109,10 +118,45 @@ export const hateCrime: Definition = {
           consentVictimsHub: 'yes',
         },
       },
+      {
+        name: 'a neighbour reporting for an older man who agrees, with how to reach him safely',
+        answers: {
+          ...base,
+          reporterRole: 'on-behalf',
+          victimName: 'Mr Example',
+          victimContact: 'Through me first: his family must not hear of it.',
+          victimAware: 'agrees',
+          contactChoice: 'contact',
+          name: 'Pat Example',
+          phone: '07700 900321',
+          wantsSupport: 'no',
+        },
+      },
+      {
+        name: 'a mosque reporting graffiti on its wall',
+        answers: {
+          ...base,
+          reporterRole: 'organisation',
+          organisationName: 'Example Mosque',
+          organisationRole: 'Secretary',
+          motivation: ['religion'],
+          incidentType: ['graffiti'],
+          description: 'Offensive words painted on our wall overnight.',
+          contactChoice: 'contact',
+          name: 'Sam Example',
+          email: 'secretary@example.org',
+          wantsSupport: 'no',
+        },
+      },
     ],
     invalid: [
       { name: 'in danger now', answers: { ...base, danger: 'yes' }, error: { path: 'danger', code: 'inDanger' } },
       { name: 'no motivation chosen', answers: { ...base, motivation: [] }, error: { path: 'motivation', code: 'required' } },
+      {
+        name: 'for someone else, without saying whether they know',
+        answers: { ...base, reporterRole: 'on-behalf' },
+        error: { path: 'victimAware', code: 'required' },
+      },
       {
         name: 'online, but no platform named',
         answers: { ...base, placeType: 'online', postcode: undefined },

@@ -143,7 +143,7 @@ export const victimsHub: Definition = {
         answers: { ...base, crimeType: 'sexual-violence' },
         error: { path: 'consentSpecialist', code: 'required' },
       },
-      { name: 'no way to contact', answers: { ...base, phone: undefined }, error: { path: 'email', code: 'contactMissing' } },
+      { name: 'no way to contact', answers: { ...base, phone: undefined }, error: { path: 'email', code: 'contactMissingNamed' } },
       {
         name: 'under 18 without saying which adult is involved',
         answers: { ...base, ageGroup: 'under-18' },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { errorMessage } from '../definitions/messages';
@@ -8,6 +9,7 @@ import { errorResponse } from './errors';
 import { describeDefinition } from './describe';
 
 const MAX_BODY_BYTES = 64 * 1024;
+const MAX_KEY_LENGTH = 200;
 
 export function reportRoutes(definitions: Definition[], deps: IntakeDeps, limit?: MiddlewareHandler) {
   const app = new Hono();
@@ -39,11 +41,18 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps, limit?
         return errorResponse(c, 400, [{ path: '', message: t('validation.badJson') }]);
       }
       const key = c.req.header('idempotency-key');
+      if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
+        return errorResponse(c, 400, [{ path: '', message: `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters` }]);
+      }
       const result = intake(deps, definition, {
         answers,
         locale,
-        submissionKey: key ? `api:${key.slice(0, 200)}` : undefined,
+        // Hashed: a long key is neither cut (two keys would collide) nor stored as sent.
+        submissionKey: key ? `api:${createHash('sha256').update(key).digest('hex')}` : undefined,
       });
+      if (!result.ok && result.errors.some((e) => e.code === 'keyReused')) {
+        return errorResponse(c, 409, [{ path: '', message: 'This Idempotency-Key was already used for a different report. Send each new report with a new key.' }]);
+      }
       if (!result.ok) {
         // Someone in danger is told to call 999; 422 says the answers were understood, not refused.
         const inDanger = result.errors.some((e) => e.code === 'inDanger');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { validateAnswers, type FieldError } from '../definitions/schema';
 import type { Definition } from '../definitions/types';
 import { resolveRecipients } from '../routing/resolve-recipients';
@@ -38,9 +39,16 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   const validation = validateAnswers(definition, submission.answers, now);
   if (!validation.ok) return validation;
 
-  if (submission.submissionKey) {
-    const earlier = deps.store.referenceForSubmission(submission.submissionKey);
-    if (earlier) return { ok: true, reference: earlier };
+  // A key is bound to its report type and to the answers it was first used with: the same key
+  // again with other answers is refused, never answered with another report's reference.
+  const submissionKey = submission.submissionKey && `${definition.id}:${submission.submissionKey}`;
+  const submissionDigest = createHash('sha256').update(canonical(validation.answers)).digest('hex');
+  if (submissionKey) {
+    const earlier = deps.store.reportForSubmission(submissionKey);
+    if (earlier && earlier.digest !== null && earlier.digest !== submissionDigest) {
+      return { ok: false, errors: [{ path: '', code: 'keyReused' }] };
+    }
+    if (earlier) return { ok: true, reference: earlier.reference };
   }
   const deliveries: PlannedDelivery[] = resolveRecipients(definition, validation.answers, deps.routing).map(
     ({ partner, fields }) => ({ kind: 'report', partnerId: partner.id, recipient: partner.email, fields }),
@@ -76,7 +84,8 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         type: definition.id,
         locale: submission.locale,
         answers: validation.answers,
-        submissionKey: submission.submissionKey,
+        submissionKey,
+        submissionDigest,
         createdAt: now.getTime(),
         deliveries,
         matches,
@@ -89,4 +98,9 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
       if (!(err instanceof ReferenceTaken) || attempt >= 5) throw err;
     }
   }
+}
+
+/** The answers as one string, the same whatever order they came in. */
+function canonical(answers: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
 }

@@ -29,7 +29,13 @@ export function loadIndex(serialised: SerialisedIndex): LoadedIndex {
   };
 }
 
+// The work a query may cost is bounded, whatever is typed: lunr's fuzzy and prefix matching grow
+// far faster than the word (a 200-letter word took 2 to 25 s of the only thread, during which
+// nothing else was answered). No word in the guidance is longer than 24 letters.
 const MAX_QUERY_WORDS = 12;
+const MAX_WORD = 24;
+const MAX_FUZZY_TERMS = 4;
+const MAX_FUZZY_WORD = 16;
 
 /**
  * Finds the best pages for what someone typed, misspelled or without diacritics: each word
@@ -37,16 +43,17 @@ const MAX_QUERY_WORDS = 12;
  */
 export function search(loaded: LoadedIndex, query: string, limit = 5): SearchResult[] {
   const term = termFor(loaded.locale);
-  const typed = words(query.slice(0, 200)).slice(0, MAX_QUERY_WORDS);
+  const typed = words(query.slice(0, 200))
+    .filter((w) => w.length <= MAX_WORD)
+    .slice(0, MAX_QUERY_WORDS);
   const terms = [...new Set(typed.map(term).filter((t): t is string => Boolean(t)))];
   const prefixes = [...new Set(typed.map(fold).filter((w) => w.length >= 4))];
   if (terms.length === 0 && prefixes.length === 0) return [];
+  const fuzzy = terms.filter((t) => t.length >= 4 && t.length <= MAX_FUZZY_WORD).slice(0, MAX_FUZZY_TERMS);
   const hits = loaded.index.query((q) => {
-    for (const t of terms) {
-      q.term(t, { usePipeline: false, boost: 10 });
-      // Typing slips: one edit in a short word, two in a long one ("harrasment" finds "harassment").
-      if (t.length >= 4) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1 });
-    }
+    for (const t of terms) q.term(t, { usePipeline: false, boost: 10 });
+    // Typing slips: one edit in a short word, two in a long one ("harrasment" finds "harassment").
+    for (const t of fuzzy) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1 });
     for (const p of prefixes) q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
   });
   return hits.slice(0, limit).map((hit) => {

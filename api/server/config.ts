@@ -14,6 +14,8 @@ export interface PortalConfig {
   smtpUrl?: string;
   mailFrom: string;
   routingFile: string;
+  /** The checked helpline list (content/helplines.yaml): the chat's safety numbers come from it. */
+  helplinesFile: string;
   retry: RetryPolicy;
   claimMs: number;
   exitUrl: string;
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     routingFile: resolve(root, e.ROUTING_FILE),
+    helplinesFile: resolve(root, 'content', 'helplines.yaml'),
     retry: { baseMs: e.RETRY_BASE_SECONDS * 1000, capMs: e.RETRY_CAP_SECONDS * 1000, maxAttempts: e.RETRY_MAX_ATTEMPTS },
     claimMs: e.OUTBOX_CLAIM_SECONDS * 1000,
     exitUrl: e.EXIT_URL,

@@ -15,9 +15,12 @@ import { createBotkit } from '../../bot/botkit';
 import { sqliteChatStore } from '../../bot/chat-store';
 import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
+import { loadSafetyNumbers } from '../../bot/safety/numbers';
 import { createApi } from '../http/api';
 import { exitRoutes } from '../http/exit';
 import { clientAddress } from '../http/client';
+import { formBodyLimit } from '../http/form-body-limit';
+import { normalisePath } from '../http/normalise-path';
 import { limiter, rateLimit } from '../http/rate-limit';
 import { requestLog } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
@@ -106,6 +109,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use(securityHeaders);
   app.use(requestLog(log));
+  app.use(normalisePath);
   const chat = createChatEngine({
     definitions,
     store: sqliteChatStore(store),
@@ -114,6 +118,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     now: () => new Date(now()),
     expiryMs: config.chatExpiryMs,
     caseReview: routing.repeats.caseReview,
+    numbers: loadSafetyNumbers(config.helplinesFile),
   });
   // Reports (the API here, the form's final "send" in its page) and chat turns are limited per client.
   const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);
@@ -126,6 +131,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       origin: (origin, c) => origin === config.publicUrl.origin || origin === new URL(c.req.url).origin,
     }),
   );
+  app.use(formBodyLimit);
   // Guidance pages, styles and search indexes go out compressed: cheap phones, poor connections.
   app.use(compress());
   app.use(serveStatic({ root: join(options.distDir, 'client') }));

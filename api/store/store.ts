@@ -37,6 +37,7 @@ INSERT INTO match_records (reference, type, kind, hash, created_at)
   SELECT r.reference, r.type, CASE m.kind WHEN 'victim' THEN 'contact' ELSE m.kind END, m.hash, r.created_at
   FROM matches m JOIN reports r ON r.id = m.report_id;
 DROP TABLE matches;
+ALTER TABLE reports ADD COLUMN submission_digest TEXT;
 ${FORM_DRAFTS}`,
 };
 
@@ -48,6 +49,8 @@ CREATE TABLE IF NOT EXISTS reports (
   locale TEXT NOT NULL,
   answers TEXT NOT NULL,
   submission_key TEXT UNIQUE,
+  -- A digest of the answers a submission key was first used with: the same key with other answers is refused.
+  submission_digest TEXT,
   created_at INTEGER NOT NULL,
   flags TEXT
 );
@@ -84,6 +87,7 @@ export interface NewReport {
   locale: string;
   answers: Answers;
   submissionKey?: string;
+  submissionDigest?: string;
   createdAt: number;
   deliveries: PlannedDelivery[];
   matches?: MatchKey[];
@@ -195,8 +199,8 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   migrate(db, file);
 
   const insertReport = db.prepare(
-    `INSERT INTO reports (reference, type, locale, answers, submission_key, created_at, flags)
-     VALUES (@reference, @type, @locale, @answers, @submissionKey, @createdAt, @flags)`,
+    `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags)
+     VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags)`,
   );
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, status, next_attempt_at)
@@ -206,7 +210,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
      VALUES (@reference, @type, @kind, @hash, @createdAt, @incidentDate)`,
   );
-  const bySubmissionKey = db.prepare(`SELECT reference FROM reports WHERE submission_key = ?`);
+  const bySubmissionKey = db.prepare(`SELECT reference, submission_digest AS digest FROM reports WHERE submission_key = ?`);
 
   const saveReport = db.transaction((report: NewReport) => {
     let reportId: number;
@@ -218,6 +222,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
           locale: report.locale,
           answers: seal(JSON.stringify(report.answers)),
           submissionKey: report.submissionKey ?? null,
+          submissionDigest: report.submissionDigest ?? null,
           createdAt: report.createdAt,
           flags: report.flags && Object.keys(report.flags).length > 0 ? seal(JSON.stringify(report.flags)) : null,
         }).lastInsertRowid,
@@ -293,8 +298,9 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     saveReport(report: NewReport): void {
       saveReport(report);
     },
-    referenceForSubmission(key: string): string | undefined {
-      return (bySubmissionKey.get(key) as { reference: string } | undefined)?.reference;
+    /** The report first made with this submission key, and the digest of its answers. */
+    reportForSubmission(key: string): { reference: string; digest: string | null } | undefined {
+      return bySubmissionKey.get(key) as { reference: string; digest: string | null } | undefined;
     },
     /** Claims due deliveries (and ones whose claim expired) for this worker, atomically. */
     claimDue(now: number, claimMs: number, limit: number): Delivery[] {

@@ -9,7 +9,7 @@ beforeEach(() => {
   api = createApi({
     store: core.store,
     definitions: core.definitions,
-    intake: { store: core.store, routing: core.routing, now: () => new Date(core.clock.now) },
+    intake: core.deps(),
     now: () => core.clock.now,
   });
 });
@@ -140,5 +140,36 @@ describe('the JSON API', () => {
     const second = (await (await send()).json()) as { reference: string };
     expect(second.reference).toBe(first.reference);
     expect(core.store.countReports()).toBe(1);
+  });
+
+  it('never drops a report sent with a key used before for another type, nor hands back its reference', async () => {
+    const asb = (await (await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'shared' })).json()) as { reference: string };
+    const hate = await post('/reports/hate-crime', JSON.stringify(core.byId('hate-crime').examples.valid[0].answers), { 'idempotency-key': 'shared' });
+    expect(hate.status).toBe(201);
+    const { reference } = (await hate.json()) as { reference: string };
+    expect(reference).not.toBe(asb.reference);
+    expect(core.store.reportByReference(reference)?.type).toBe('hate-crime');
+  });
+
+  it('refuses the same key with different answers (409), and stores nothing for it', async () => {
+    await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'k-2' });
+    const res = await post('/reports/asb', JSON.stringify({ ...drugsOnCrossKeysEstate, description: 'Something else entirely' }), { 'idempotency-key': 'k-2' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/already used for a different report/);
+    expect(core.store.countReports()).toBe(1);
+  });
+
+  it('refuses an over-long key instead of cutting it (two long keys must not collide)', async () => {
+    const res = await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'k'.repeat(201) });
+    expect(res.status).toBe(400);
+    expect(core.store.countReports()).toBe(0);
+  });
+
+  it('answers 201 with the reference alone, however many reports gave the same phone number', async () => {
+    const noise = { ...drugsOnCrossKeysEstate, kind: 'noise', contactChoice: 'contact', name: 'Sam', phone: '07700 900123' };
+    for (let i = 0; i < 3; i++) {
+      const res = await post('/reports/asb', JSON.stringify(noise));
+      expect(Object.keys((await res.json()) as object)).toEqual(['reference']);
+    }
   });
 });

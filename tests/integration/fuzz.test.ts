@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { loadSafetyNumbers } from '../../bot/safety/numbers';
+import { projectRoot } from '../support/fixtures';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotkit } from '../../bot/botkit';
@@ -24,6 +27,7 @@ beforeAll(async () => {
     now: () => new Date(core.clock.now),
     expiryMs: 60_000,
     caseReview: core.routing.repeats.caseReview,
+    numbers: loadSafetyNumbers(join(projectRoot, 'content', 'helplines.yaml')),
   });
   chat = chatRoutes(await createBotkit(engine));
 });

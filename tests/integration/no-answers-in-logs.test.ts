@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formClient } from '../support/form-client';
 import { freePort, startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 
@@ -42,16 +43,19 @@ describe('logs', () => {
       expect((await json('/api/reports/asb', { ...report, date: CANARY })).status).toBe(400);
       expect((await json('/api/reports/hate-crime', { danger: 'yes', description: CANARY })).status).toBe(422);
       expect((await json('/api/reports/asb', { [CANARY]: CANARY })).status).toBe(400);
-      // The form.
-      const page = await (await fetch(`${portal.url}/report/asb`)).text();
-      const started = /name="started" value="([^"]+)"/.exec(page)![1];
-      const form = new URLSearchParams({ ...report, date: '', 'date-day': '20', 'date-month': '11', 'date-year': '2026', started, action: 'send', submission: crypto.randomUUID() });
-      const sent = await fetch(`${portal.url}/report/asb`, {
-        method: 'POST',
-        headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-      });
-      expect(await sent.text()).toContain('data-testid="reference"');
+      // The form, step by step.
+      const client = formClient(portal.url);
+      await client.post('/report/asb', { action: 'gate', danger: 'no' });
+      const { date: _date, danger: _danger, ...fields } = report;
+      await client.post('/report/asb', { ...fields, description: '', action: 'check' }); // an error first
+      await client.post('/report/asb', { ...fields, 'date-day': '20', 'date-month': '11', 'date-year': '2026', action: 'check' });
+      expect(await (await client.post('/report/asb', { action: 'send' })).res.text()).toContain('data-testid="reference"');
+      // What an attacker puts in an address: refused, too large, from another site, limited.
+      expect((await fetch(`${portal.url}/report/${CANARY}`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: 'a=b' })).status).toBe(403);
+      expect(
+        (await fetch(`${portal.url}/pl/${CANARY}`, { method: 'POST', headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(70_000) })).status,
+      ).toBe(413);
+      expect((await fetch(`${portal.url}//${CANARY}`, { redirect: "manual" })).status).toBe(308);
       // The chat, and search.
       expect((await json('/api/chat', { type: 'message', text: `${CANARY} my neighbour`, user: 'canary-user-1', channel: 'webhook' })).status).toBe(200);
       expect((await fetch(`${portal.url}/search?q=${CANARY}`)).status).toBe(200);

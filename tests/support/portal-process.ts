@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { projectRoot } from './fixtures';
 
 export async function freePort(): Promise<number> {
@@ -14,6 +13,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// The server itself, in one process: the tsx command would run it in a child of its own, so a
+// SIGKILL meant to crash the server would kill only the wrapper and leave the server running.
+const SERVER = ['--import', 'tsx', 'api/server/main.ts'];
+
 export interface PortalProcess {
   url: string;
   child: ChildProcess;
@@ -25,7 +28,7 @@ export interface PortalProcess {
 export async function startPortalProcess(env: Record<string, string>): Promise<PortalProcess> {
   const port = env.PORT ?? String(await freePort());
   let output = '';
-  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['api/server/main.ts'], {
+  const child = spawn(process.execPath, SERVER, {
     cwd: projectRoot,
     env: { ...process.env, PORT: port, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,7 +61,7 @@ export async function startPortalProcess(env: Record<string, string>): Promise<P
 
 /** Runs the portal expecting it to refuse to start; returns its exit code and what it printed. */
 export async function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['api/server/main.ts'], {
+  const child = spawn(process.execPath, SERVER, {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

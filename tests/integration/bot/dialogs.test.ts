@@ -1,10 +1,12 @@
+import { join } from 'node:path';
+import { loadSafetyNumbers } from '../../../bot/safety/numbers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteChatStore } from '../../../bot/chat-store';
 import { createChatEngine, type BotMessage } from '../../../bot/engine';
 import { validateAnswers } from '../../../api/definitions/schema';
 import { intake } from '../../../api/intake/intake';
 import { createCore } from '../../support/core';
-import { shippedSetup } from '../../support/fixtures';
+import { projectRoot, shippedSetup } from '../../support/fixtures';
 
 let core: ReturnType<typeof createCore>;
 afterEach(() => core.close());
@@ -20,6 +22,7 @@ function engineFor() {
     now: () => new Date(core.clock.now),
     expiryMs: 30 * 60_000,
     caseReview: core.routing.repeats.caseReview,
+    numbers: loadSafetyNumbers(join(projectRoot, 'content', 'helplines.yaml')),
   });
   const current = (user: string) => chatStore.load(user, core.clock.now, 30 * 60_000)?.current;
   return { engine, current };
@@ -112,7 +115,7 @@ describe('the conversation', () => {
     expect(current('u-pl')).toBeUndefined();
   });
 
-  it('tells the reporter about the ASB Case Review when a chat report reaches the threshold', () => {
+  it('tells every ASB reporter of the Case Review as a right, and none of them about earlier reports', () => {
     const { engine, current } = engineFor();
     const example = core.byId('asb').examples.valid[1].answers as Record<string, unknown>;
     const replies: string[] = [];
@@ -133,8 +136,12 @@ describe('the conversation', () => {
       core.clock.now += 24 * 60 * 60 * 1000;
     }
     expect(replies).toHaveLength(3);
-    expect(replies[1]).not.toContain('ASB Case Review');
-    expect(replies[2]).toContain('You can ask for an ASB Case Review');
+    const references = replies.map((r) => /([A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(r)![1]);
+    for (const [i, reply] of replies.entries()) {
+      expect(reply).toContain('You can ask for an ASB Case Review');
+      for (const earlier of references.slice(0, i)) expect(reply).not.toContain(earlier);
+      expect(reply).not.toMatch(/reported anti-social behaviour \d+ times/);
+    }
   });
 
   it('keeps two reports made one after the other in the same chat as two reports', () => {
@@ -160,5 +167,53 @@ describe('the conversation', () => {
     expect(current('u-exp')).toBe('danger');
     core.clock.now += 31 * 60_000;
     expect(current('u-exp')).toBeUndefined();
+  });
+});
+
+describe('someone at risk in the chat', () => {
+  const texts = (replies: BotMessage[]) => replies.map((r) => r.text).join('\n');
+
+  it('answers "i want to die" with Samaritans, free and at any time, beside 999', () => {
+    const { engine } = engineFor();
+    const replies = texts(engine.turn('u-sh', 'i want to die', 'en'));
+    expect(replies).toContain('116 123');
+    expect(replies).toContain('999');
+  });
+
+  it('answers a weapon with 999 and the Silent Solution, not "no advice found"', () => {
+    const { engine } = engineFor();
+    const replies = texts(engine.turn('u-knife', "he's got a knife", 'en'));
+    expect(replies).toMatch(/^Call 999 now\./);
+    expect(replies).toContain('press 55');
+    expect(replies).not.toContain('could not find advice');
+  });
+
+  it('answers domestic abuse with 999, the National Domestic Abuse Helpline and one tap to the Victims’ Hub', () => {
+    const { engine } = engineFor();
+    const replies = engine.turn('u-da', 'mąż mnie bije', 'pl');
+    expect(texts(replies)).toContain('999');
+    expect(texts(replies)).toContain('0808 2000 247');
+    expect(replies.at(-1)!.quick_replies![0].payload).toBe('report:victims-hub');
+    expect(replies.flatMap((r) => r.links ?? []).map((l) => l.url)).toContain('/pl/advice/domestic-abuse');
+  });
+
+  it('keeps a past threat typed as an answer, with a 999 reminder and the next question', () => {
+    const { engine, current } = engineFor();
+    engine.turn('u-past', 'report:asb', 'en');
+    engine.turn('u-past', 'no', 'en'); // not in danger now
+    engine.turn('u-past', 'harassment', 'en');
+    const answers: Record<string, string> = { location: 'Outside the flats', date: 'yesterday', ongoing: 'yes', landlord: 'not-sure' };
+    for (let i = 0; i < 20 && current('u-past') !== 'description'; i++) engine.turn('u-past', answers[current('u-past')!] ?? 'skip', 'en');
+    expect(current('u-past')).toBe('description');
+    const replies = engine.turn('u-past', 'He said he would kill me if I told anyone', 'en');
+    expect(replies[0].text).toContain('If you are in danger now, call 999.');
+    expect(replies[0].text).toContain('Your answer is kept');
+    expect(current('u-past')).not.toBe('description'); // moved on to the next question
+  });
+
+  it('does not tell someone asking for help with noise to call 999', () => {
+    const { engine } = engineFor();
+    const replies = texts(engine.turn('u-noise', 'help me with a noise complaint', 'en'));
+    expect(replies).not.toContain('999');
   });
 });

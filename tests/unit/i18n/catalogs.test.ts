@@ -8,23 +8,42 @@ const read = (locale: string): Record<string, string> =>
   JSON.parse(readFileSync(join(projectRoot, 'i18n', `${locale}.json`), 'utf8')) as Record<string, string>;
 const english = read('en');
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * The keys a language must have: English's, with each plural (key_one, key_other in English)
+ * in the forms that language's grammar uses (Polish and Lithuanian have four, Romanian three).
+ */
+function expectedKeys(locale: string): { key: string; english: string }[] {
+  const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(english)) {
+    if (!PLURAL.test(key)) out.set(key, value);
+    else for (const form of forms) out.set(`${key.replace(PLURAL, '')}_${form}`, english[key.replace(PLURAL, '_other')] ?? value);
+  }
+  return [...out].map(([key, value]) => ({ key, english: value }));
+}
 
 describe.each(locales.filter((l) => l !== 'en'))('the %s catalog', (locale) => {
   const catalog = read(locale);
+  const expected = expectedKeys(locale);
 
-  it('has every key that English has', () => {
-    expect(Object.keys(english).filter((key) => !(key in catalog))).toEqual([]);
+  it('has every key that English has, with every plural form its grammar needs', () => {
+    expect(expected.filter(({ key }) => !(key in catalog)).map(({ key }) => key)).toEqual([]);
   });
 
   it('keeps every placeholder and leaves no value empty', () => {
-    for (const [key, value] of Object.entries(english)) {
-      expect(placeholders(catalog[key] ?? ''), key).toEqual(placeholders(value));
-      expect((catalog[key] ?? '').trim(), key).not.toBe('');
+    for (const { key, english: value } of expected) {
+      const translated = catalog[key] ?? '';
+      // A plural form may say "once" without the number; it may not bring a placeholder of its own.
+      if (PLURAL.test(key)) expect(placeholders(value), key).toEqual(expect.arrayContaining(placeholders(translated)));
+      else expect(placeholders(translated), key).toEqual(placeholders(value));
+      expect(translated.trim(), key).not.toBe('');
     }
   });
 
   it('keeps the emergency numbers of the safety messages', () => {
-    for (const key of ['help.emergency', 'help.nonEmergency', 'help.silent']) {
+    for (const key of ['help.emergency', 'help.nonEmergency', 'help.silent', 'danger.silent.body', 'chat.safety.selfHarm', 'chat.safety.domesticAbuse']) {
       for (const number of english[key].match(/\d+/g) ?? []) expect(catalog[key], key).toContain(number);
     }
   });

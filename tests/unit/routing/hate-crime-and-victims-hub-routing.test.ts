@@ -68,3 +68,20 @@ describe('Victims’ Hub self-referral routing', () => {
     expect(routing.partners.map((p) => `${p.id} ${p.name}`).join(' ')).not.toMatch(/idva|independent domestic violence/i);
   });
 });
+
+describe('hate crime reported for someone else', () => {
+  const forSomeone = hate.find((e) => e.answers.reporterRole === 'on-behalf')!.answers;
+
+  it('gives the Hate Crime Officer who it happened to, how to reach them and whether they agree', () => {
+    const officer = route('hate-crime', forSomeone).find((r) => r.partner.id === 'hate-crime-officer')!;
+    expect(officer.fields).toEqual(expect.arrayContaining(['victimName', 'victimContact', 'victimAware', 'street']));
+  });
+
+  it('tells the Victims’ Hub whether they agree, but not who they are or how to reach them', () => {
+    const answers = { ...forSomeone, wantsSupport: 'yes', consentVictimsHub: 'yes' };
+    const hub = route('hate-crime', answers).find((r) => r.partner.id === 'victims-hub')!;
+    expect(hub.fields).toContain('victimAware');
+    expect(hub.fields).not.toContain('victimName');
+    expect(hub.fields).not.toContain('victimContact');
+  });
+});
