@@ -74,7 +74,8 @@ export function createChatEngine(deps: ChatDeps) {
     }
     if (concerns.includes('domesticAbuse')) {
       out.push({
-        text: t('chat.safety.domesticAbuse', { helpline: deps.numbers.domesticAbuse }),
+        // With the Silent Solution: someone living with their abuser may not be able to speak.
+        text: `${t('chat.safety.domesticAbuse', { helpline: deps.numbers.domesticAbuse })} ${t('help.silent')}`,
         links: [{ title: t('chat.safety.domesticAbuseAdvice'), url: localeUrl(locale, '/advice/domestic-abuse') }],
       });
     }

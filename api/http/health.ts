@@ -1,15 +1,23 @@
 import { Hono } from 'hono';
 import type { Store } from '../store/store';
 
-/** 200 while the portal serves; the outbox figures tell a monitor when partners are not getting mail. */
+/**
+ * The outbox, as a monitor needs it: what waits to be sent and for how long, and what failed
+ * for good and waits for a person (deliveries, and the alerts that should have told someone).
+ * Any failure makes the status "failing": a portal that stores reports but cannot pass them
+ * on is not well, though it still answers residents (so the HTTP status stays 200).
+ */
 export function healthRoutes(store: Store, now: () => number = Date.now) {
   return new Hono().get('/', function health(c) {
     const oldest = store.oldestUndelivered();
+    const failed = store.failures();
     return c.json({
-      status: 'ok',
+      status: failed.deliveries + failed.alerts > 0 ? 'failing' : 'ok',
       outbox: {
         undelivered: store.outboxDepth(),
         oldestUndeliveredSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now() - oldest) / 1000)),
+        failedDeliveries: failed.deliveries,
+        failedAlerts: failed.alerts,
       },
     });
   });

@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -14,6 +15,8 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
+  /** Deletes copies it keeps of emails sent before a time (the pickup folder's files); how many. */
+  purge?(before: number): number;
   close(): void;
 }
 
@@ -36,20 +39,34 @@ export function smtpMailer(url: string, timeoutMs = 30_000): Mailer {
 
 /**
  * The embedded default: each email is written as an .eml file that any mail client opens, so
- * a newcomer sees exactly what a partner would receive, with no mail server at all.
+ * a newcomer sees exactly what a partner would receive, with no mail server at all. The files
+ * hold whole reports: readable by the portal's user only, named by time and a hash that says
+ * nothing of the report or its partner, and deleted with the reports (retention).
  */
 export function pickupMailer(dir: string): Mailer {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(email) {
       const info = await transport.sendMail(email);
-      const id = email.messageId.replace(/^<|@.*$/g, '').replace(/[^A-Za-z0-9.-]/g, '_');
+      const id = createHash('sha256').update(email.messageId).digest('hex').slice(0, 16);
       const name = `${Date.now()}-${id}.eml`;
       // Write then rename, so a reader never sees half a message.
       const tmp = join(dir, `.${name}.tmp`);
-      writeFileSync(tmp, info.message as Buffer);
+      writeFileSync(tmp, info.message as Buffer, { mode: 0o600 });
       renameSync(tmp, join(dir, name));
+    },
+    purge(before) {
+      let gone = 0;
+      for (const name of readdirSync(dir)) {
+        const file = join(dir, name);
+        if (name.endsWith('.eml') && statSync(file).mtimeMs < before) {
+          rmSync(file);
+          gone++;
+        }
+      }
+      return gone;
     },
     close() {},
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Definition } from '../definitions/types';
 import { renderAlertEmail } from '../mail/render-alert';
 import { renderConfirmationEmail } from '../mail/render-confirmation';
@@ -56,7 +57,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     };
   }
 
-  async function deliver(delivery: Delivery): Promise<void> {
+  async function deliver(delivery: Delivery, token: string): Promise<void> {
+    // Still ours? A batch is sent one after another: a claim that ran out meanwhile belongs to
+    // another sender now, and sending it here too would send it twice.
+    if (!deps.store.renewClaim(delivery.id, token, deps.now() + claimMs)) return;
+    // A slow server cannot outlast the claim either: it is renewed while the send goes on.
+    const heartbeat = setInterval(() => deps.store.renewClaim(delivery.id, token, deps.now() + claimMs), Math.max(250, claimMs / 3));
     try {
       const { email, reference } = render(delivery);
       await deps.mailer.send({
@@ -65,19 +71,21 @@ export function createDispatcher(deps: DispatcherDeps) {
         ...email,
         messageId: `<${reference}.${delivery.partnerId}.${delivery.kind}@${deps.messageIdDomain}>`,
       });
-      deps.store.markSent(delivery.id, deps.now());
+      clearInterval(heartbeat);
+      deps.store.markSent(delivery.id, token, deps.now());
       deps.log?.info({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts }, 'delivery sent');
     } catch (err) {
+      clearInterval(heartbeat);
       const error = describeError(err);
       const code = (err as { responseCode?: number; code?: string }).responseCode ?? (err as { code?: string }).code;
       if (isPermanent(err) || delivery.attempts >= deps.retry.maxAttempts) {
         const alert = delivery.kind === 'report' ? { recipient: deps.routing.partnership.adminEmail, now: deps.now() } : null;
-        deps.store.markFailed(delivery.id, error, alert);
+        deps.store.markFailed(delivery.id, token, error, alert);
         deps.log?.error({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts, code }, 'delivery failed');
         again = true;
       } else {
         const next = deps.now() + retryDelay(deps.retry, delivery.attempts);
-        deps.store.markRetry(delivery.id, next, error);
+        deps.store.markRetry(delivery.id, token, next, error);
         deps.log?.warn({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts, code, retryAt: new Date(next).toISOString() }, 'delivery will be retried');
       }
     }
@@ -87,17 +95,27 @@ export function createDispatcher(deps: DispatcherDeps) {
     let sent = 0;
     do {
       again = false;
-      const due = deps.store.claimDue(deps.now(), claimMs, batchSize);
-      for (const delivery of due) await deliver(delivery);
+      const token = randomUUID();
+      const due = deps.store.claimDue(deps.now(), claimMs, batchSize, token);
+      for (const delivery of due) await deliver(delivery, token);
       sent += due.length;
       if (due.length === batchSize) again = true;
     } while (again);
     return sent;
   }
 
-  /** Sends everything due now; returns how many deliveries it attempted. */
+  /**
+   * Sends everything due now; returns how many deliveries it attempted. Never rejects: when the
+   * store cannot record an outcome (a full disk), the run stops and its claims expire, so every
+   * delivery is tried again later; a rejection here would leave the server unable to stop.
+   */
   function runOnce(): Promise<number> {
-    if (!running) running = drain().finally(() => (running = undefined));
+    running ??= drain()
+      .catch((err: unknown) => {
+        deps.log?.error({ error: (err as Error).name, code: (err as { code?: string }).code }, 'outbox paused: the store could not record a delivery');
+        return 0;
+      })
+      .finally(() => (running = undefined));
     return running;
   }
 

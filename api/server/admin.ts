@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config-error';
 import { definitions } from '../definitions';
 import { loadRouting } from '../routing/load-routing';
+import { pickupMailer } from '../mail/transport';
 import { purgeExpired } from '../store/retention';
 import { openStore } from '../store/store';
 import { loadConfig, retentionPolicy } from './config';
@@ -43,7 +44,8 @@ function main(args: string[]): number {
         return 0;
       case 'purge': {
         const repeats = loadRouting(config.routingFile, definitions).repeats;
-        const gone = purgeExpired(store, retentionPolicy(config, repeats), Date.now());
+        const mailer = config.smtpUrl ? undefined : pickupMailer(join(config.dataDir, 'mail'));
+        const gone = purgeExpired(store, retentionPolicy(config, repeats), Date.now(), mailer);
         console.log(`Deleted ${gone.reports} reports kept past ${config.retentionDays} days and ${gone.matchRecords} match records older than the longest repeat window.`);
         return 0;
       }

@@ -25,6 +25,7 @@ export interface PortalConfig {
   formExpiryMs: number;
   reportsPerMinute: number;
   formStepsPerMinute: number;
+  searchesPerMinute: number;
   /** Proxies whose X-Forwarded-For is believed: their addresses, or "loopback". Empty: none. */
   trustProxy: string[];
   chatTurnsPerMinute: number;
@@ -58,6 +59,7 @@ const envSchema = z.object({
   CHAT_EXPIRY_MINUTES: whole(1, 1440).default(30),
   FORM_EXPIRY_MINUTES: whole(5, 1440).default(60),
   RATE_LIMIT_FORM_STEPS_PER_MINUTE: whole(0, 1_000_000).default(120),
+  RATE_LIMIT_SEARCHES_PER_MINUTE: whole(0, 1_000_000).default(60),
   TRUST_PROXY: z
     .string()
     .regex(/^\s*(loopback|[0-9a-fA-F.:]+)(\s*,\s*(loopback|[0-9a-fA-F.:]+))*\s*$/, 'must be "loopback" or IP addresses separated by commas')
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     formExpiryMs: e.FORM_EXPIRY_MINUTES * 60_000,
     reportsPerMinute: e.RATE_LIMIT_REPORTS_PER_MINUTE,
     formStepsPerMinute: e.RATE_LIMIT_FORM_STEPS_PER_MINUTE,
+    searchesPerMinute: e.RATE_LIMIT_SEARCHES_PER_MINUTE,
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,

@@ -18,7 +18,11 @@ async function main(): Promise<void> {
     config.smtpUrl ? 'Mail goes to the SMTP server in SMTP_URL.' : `No SMTP_URL: mail is written as .eml files to ${join(config.dataDir, 'mail')}`,
   );
   const stop = () => {
-    void portal.close().then(() => process.exit(0));
+    // Stops whatever happens in closing: a store that fails to close must not keep the process alive.
+    void portal.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -62,7 +62,9 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const now = options.now ?? Date.now;
   const routing = loadRouting(config.routingFile, allDefinitions);
   const definitions = allDefinitions.map((d) => resolveDefinition(d, routing));
-  mkdirSync(config.dataDir, { recursive: true });
+  // Reports, drafts and the matching secret live here: the portal's user alone may read it.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
   const mailer =
     options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : pickupMailer(join(config.dataDir, 'mail')));
@@ -97,7 +99,11 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     search: guidance.search,
     caseReview: routing.repeats.caseReview,
     drafts,
-    limits: { report: reportLimit, formStep: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now) },
+    limits: {
+      report: reportLimit,
+      formStep: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now),
+      search: limiter({ limit: config.searchesPerMinute, windowMs: 60_000 }, now),
+    },
     formMinMs: config.formMinSeconds * 1000,
     secureCookies: config.publicUrl.protocol === 'https:',
     now,
@@ -151,7 +157,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
   dispatcher.start();
-  const retention = startRetention(store, retentionPolicy(config, routing.repeats), now);
+  const retention = startRetention(store, retentionPolicy(config, routing.repeats), now, mailer);
   const port = (server.address() as AddressInfo).port;
 
   return {

@@ -17,8 +17,8 @@ export interface SitePortal {
   caseReview: CaseReviewThreshold;
   /** Report forms' answers between steps. */
   drafts: FormDraftStore;
-  /** Per-client allowances: a report (only the final "send" counts), and form steps (generous). */
-  limits: { report: Limiter; formStep: Limiter };
+  /** Per-client allowances: a report (only the final "send" counts), form steps (generous), searches. */
+  limits: { report: Limiter; formStep: Limiter; search: Limiter };
   /** Answers sent sooner than this after a form was first shown are refused as a script's. */
   formMinMs: number;
   /** Cookies only over HTTPS when the portal is served over HTTPS. */

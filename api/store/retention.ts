@@ -1,4 +1,5 @@
 import { windowsStart, type RepeatsConfig } from '../repeats/flags';
+import type { Mailer } from '../mail/transport';
 import type { Store } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,19 +14,25 @@ export interface RetentionPolicy {
 }
 
 /** Deletes everything kept past its time, as the privacy notice says; returns what went. */
-export function purgeExpired(store: Store, policy: RetentionPolicy, now: number) {
-  return {
-    reports: store.purgeDelivered(now - policy.reportDays * DAY_MS),
+export function purgeExpired(store: Store, policy: RetentionPolicy, now: number, mailer?: Pick<Mailer, 'purge'>) {
+  const cutoff = now - policy.reportDays * DAY_MS;
+  const gone = {
+    reports: store.purgeDelivered(cutoff),
+    // Copies of the emails, where the portal keeps them (the pickup folder), go with the reports.
+    emails: mailer?.purge?.(cutoff) ?? 0,
     matchRecords: store.purgeMatchRecords(windowsStart(now, policy.repeats)),
     chats: store.expireChats(now - policy.chatExpiryMs),
     formDrafts: store.expireFormDrafts(now - policy.formExpiryMs),
   };
+  // Deleted rows are overwritten (secure_delete); this leaves no copy of them in the log either.
+  store.checkpoint();
+  return gone;
 }
 
 /** Purges at start-up and then every few minutes. */
-export function startRetention(store: Store, policy: RetentionPolicy, now: () => number): { stop: () => void } {
-  purgeExpired(store, policy, now());
-  const timer = setInterval(() => purgeExpired(store, policy, now()), 5 * 60 * 1000);
+export function startRetention(store: Store, policy: RetentionPolicy, now: () => number, mailer?: Pick<Mailer, 'purge'>): { stop: () => void } {
+  purgeExpired(store, policy, now(), mailer);
+  const timer = setInterval(() => purgeExpired(store, policy, now(), mailer), 5 * 60 * 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

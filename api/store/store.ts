@@ -1,85 +1,13 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ConfigError } from '../config-error';
+import { migrate } from './schema';
 import { sealer } from './sealed';
 import type { Answers } from '../definitions/types';
 import type { EarlierMatch, RepeatFlags } from '../repeats/flags';
 import type { MatchKey } from '../repeats/keys';
 
-// The only module that speaks SQL. Plain SQL that PostgreSQL also accepts (integer times in ms,
-// UPDATE … RETURNING), so the store can move without touching intake, routing or channels.
-// Keyed hashes of a report's reporter and place, its type and dates: no contents. Kept apart
-// from reports, for as long as the longest repeat window, so a victim's third report in month
-// five still matches the first, long after that report's contents were deleted.
-const MATCH_RECORDS = `
-CREATE TABLE IF NOT EXISTS match_records (
-  id INTEGER PRIMARY KEY,
-  reference TEXT NOT NULL,
-  type TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  incident_date TEXT
-);
-CREATE INDEX IF NOT EXISTS match_records_hash ON match_records (hash, created_at);
-CREATE INDEX IF NOT EXISTS match_records_age ON match_records (created_at);`;
-// A report form's answers between its steps (post, redirect, get), keyed by a hash of the
-// browser's cookie, so no step is a form post in the browser's history. Expires; gone on Exit.
-const FORM_DRAFTS = `
-CREATE TABLE IF NOT EXISTS form_drafts (
-  id TEXT PRIMARY KEY,
-  state TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-);`;
-// Each step takes a store one version up, inside one transaction.
-const MIGRATIONS: Record<number, string> = {
-  4: `${MATCH_RECORDS}
-INSERT INTO match_records (reference, type, kind, hash, created_at)
-  SELECT r.reference, r.type, CASE m.kind WHEN 'victim' THEN 'contact' ELSE m.kind END, m.hash, r.created_at
-  FROM matches m JOIN reports r ON r.id = m.report_id;
-DROP TABLE matches;
-ALTER TABLE reports ADD COLUMN submission_digest TEXT;
-${FORM_DRAFTS}`,
-};
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS reports (
-  id INTEGER PRIMARY KEY,
-  reference TEXT NOT NULL UNIQUE,
-  type TEXT NOT NULL,
-  locale TEXT NOT NULL,
-  answers TEXT NOT NULL,
-  submission_key TEXT UNIQUE,
-  -- A digest of the answers a submission key was first used with: the same key with other answers is refused.
-  submission_digest TEXT,
-  created_at INTEGER NOT NULL,
-  flags TEXT
-);
-${MATCH_RECORDS}
--- Where each chat conversation is and the answers its report needs; no transcript. Expires.
-CREATE TABLE IF NOT EXISTS chat_state (
-  user_id TEXT PRIMARY KEY,
-  state TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-${FORM_DRAFTS}
-CREATE TABLE IF NOT EXISTS deliveries (
-  id INTEGER PRIMARY KEY,
-  report_id INTEGER NOT NULL REFERENCES reports(id),
-  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation')),
-  partner_id TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  fields TEXT,
-  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  claimed_until INTEGER,
-  last_error TEXT,
-  sent_at INTEGER,
-  UNIQUE (report_id, kind, partner_id)
-);
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
-`;
-const SCHEMA_VERSION = 5;
+// The only module that speaks SQL (its tables and migrations are in schema.ts).
 
 export interface NewReport {
   reference: string;
@@ -114,7 +42,7 @@ export interface StoredReport {
   flags: RepeatFlags;
 }
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 export interface Delivery {
   id: number;
@@ -188,15 +116,24 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   // Flags name places (a street, a postcode sector): sealed like the answers they come from.
   const readReport = (row: ReportRow): StoredReport =>
     toReport({ ...row, answers: open(row.answers), flags: row.flags && open(row.flags) });
-  // A recipient can be the reporter's own address (their confirmation): sealed too.
-  const readDelivery = (row: DeliveryRow): Delivery => ({ ...toDelivery(row), recipient: open(row.recipient) });
+  // A recipient can be the reporter's own address (their confirmation), and a mail server's
+  // refusal can quote it: both sealed too.
+  const readDelivery = (row: DeliveryRow): Delivery => ({
+    ...toDelivery(row),
+    recipient: open(row.recipient),
+    lastError: row.last_error && open(row.last_error),
+  });
+  readableByOwnerOnly(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // What is deleted is overwritten, not left in free pages for anyone with the file to read.
+  db.pragma('secure_delete = ON');
   // FULL: a report acknowledged to its reporter survives power loss, not only a crash.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, file);
+  checkKey(db, file, options.reportKey !== undefined, seal, open);
 
   const insertReport = db.prepare(
     `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags)
@@ -255,42 +192,50 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   });
 
   const claim = db.prepare(
-    `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until
+    `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until, claim_token = @token
      WHERE id IN (
        SELECT id FROM deliveries
        WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND claimed_until <= @now)
        ORDER BY next_attempt_at, id LIMIT @limit)
      RETURNING *`,
   );
+  // A sender keeps its claim while it works (renewed before and during each send), and records
+  // an outcome only for a claim that is still its own.
+  const renewClaim = db.prepare(
+    `UPDATE deliveries SET claimed_until = @until WHERE id = @id AND status = 'sending' AND claim_token = @token`,
+  );
+  const mine = `id = @id AND status = 'sending' AND claim_token = @token`;
   const markSent = db.prepare(
-    `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, last_error = NULL WHERE id = @id`,
+    `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, claim_token = NULL, last_error = NULL WHERE ${mine}`,
   );
   const markRetry = db.prepare(
-    `UPDATE deliveries SET status = 'pending', next_attempt_at = @nextAttemptAt, claimed_until = NULL, last_error = @error
-     WHERE id = @id`,
+    `UPDATE deliveries SET status = 'pending', next_attempt_at = @nextAttemptAt, claimed_until = NULL, claim_token = NULL, last_error = @error
+     WHERE ${mine}`,
   );
   const markFailed = db.prepare(
-    `UPDATE deliveries SET status = 'failed', claimed_until = NULL, last_error = @error WHERE id = @id`,
+    `UPDATE deliveries SET status = 'failed', claimed_until = NULL, claim_token = NULL, last_error = @error WHERE ${mine}`,
   );
   const insertAlert = db.prepare(
     `INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at)
      SELECT report_id, 'alert', partner_id, @recipient, 'pending', @now FROM deliveries WHERE id = @id
      ON CONFLICT DO NOTHING`,
   );
-  // A report goes once every delivery was sent before the cutoff; one that failed waits for a person.
+  // A report goes once every partner's delivery was sent (or passed on by a person) before the
+  // cutoff; one that failed waits for a person. The reporter's own confirmation holds nothing.
   const purgeDeliveries = db.prepare(
     `DELETE FROM deliveries WHERE report_id IN (
        SELECT report_id FROM deliveries GROUP BY report_id
-       HAVING SUM(CASE WHEN status = 'sent' THEN 0 ELSE 1 END) = 0 AND MAX(sent_at) < @cutoff)`,
+       HAVING SUM(CASE WHEN kind = 'report' AND status NOT IN ('sent', 'cancelled') THEN 1 ELSE 0 END) = 0
+          AND SUM(CASE WHEN kind = 'alert' AND status IN ('pending', 'sending') THEN 1 ELSE 0 END) = 0
+          AND COALESCE(MAX(CASE WHEN kind = 'report' THEN sent_at END), 0) < @cutoff)`,
   );
   const purgeReports = db.prepare(`DELETE FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries)`);
   const purge = db.transaction((cutoff: number) => {
     purgeDeliveries.run({ cutoff });
     return purgeReports.run().changes;
   });
-  const fail = db.transaction((id: number, error: string, alert: { recipient: string; now: number } | null) => {
-    markFailed.run({ id, error });
-    if (alert) insertAlert.run({ id, ...alert });
+  const fail = db.transaction((id: number, token: string, error: string, alert: { recipient: string; now: number } | null) => {
+    if (markFailed.run({ id, token, error: seal(error) }).changes === 1 && alert) insertAlert.run({ id, ...alert });
   });
 
   return {
@@ -302,19 +247,23 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     reportForSubmission(key: string): { reference: string; digest: string | null } | undefined {
       return bySubmissionKey.get(key) as { reference: string; digest: string | null } | undefined;
     },
-    /** Claims due deliveries (and ones whose claim expired) for this worker, atomically. */
-    claimDue(now: number, claimMs: number, limit: number): Delivery[] {
-      return (claim.all({ now, until: now + claimMs, limit }) as DeliveryRow[]).map(readDelivery);
+    /** Claims due deliveries (and ones whose claim expired) for the sender holding `token`, atomically. */
+    claimDue(now: number, claimMs: number, limit: number, token: string): Delivery[] {
+      return (claim.all({ now, until: now + claimMs, limit, token }) as DeliveryRow[]).map(readDelivery);
     },
-    markSent(id: number, now: number): void {
-      markSent.run({ id, now });
+    /** Extends a claim that is still this sender's; false if it expired and another sender took it. */
+    renewClaim(id: number, token: string, until: number): boolean {
+      return renewClaim.run({ id, token, until }).changes === 1;
     },
-    markRetry(id: number, nextAttemptAt: number, error: string): void {
-      markRetry.run({ id, nextAttemptAt, error });
+    markSent(id: number, token: string, now: number): void {
+      markSent.run({ id, token, now });
+    },
+    markRetry(id: number, token: string, nextAttemptAt: number, error: string): void {
+      markRetry.run({ id, token, nextAttemptAt, error: seal(error) });
     },
     /** Marks a delivery failed for good and, if asked, plans an alert about it in the same step. */
-    markFailed(id: number, error: string, alert: { recipient: string; now: number } | null): void {
-      fail(id, error, alert);
+    markFailed(id: number, token: string, error: string, alert: { recipient: string; now: number } | null): void {
+      fail(id, token, error, alert);
     },
     /** A chat conversation's state, unless it has expired (then it is deleted). */
     chatState(user: string, now: number, expiryMs: number): string | undefined {
@@ -386,6 +335,10 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     purgeDelivered(cutoff: number): number {
       return purge(cutoff);
     },
+    /** Writes the log back into the database and empties it, so no copy of deleted rows stays in it. */
+    checkpoint(): void {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
     report(id: number): StoredReport | undefined {
       const row = db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
       return row && readReport(row);
@@ -401,6 +354,16 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     countReports(): number {
       return (db.prepare(`SELECT COUNT(*) AS n FROM reports`).get() as { n: number }).n;
     },
+    /** Deliveries and alerts that failed for good and wait for a person: what health reports. */
+    failures(): { deliveries: number; alerts: number } {
+      const row = db
+        .prepare(
+          `SELECT SUM(CASE WHEN kind = 'report' THEN 1 ELSE 0 END) AS deliveries, SUM(CASE WHEN kind = 'alert' THEN 1 ELSE 0 END) AS alerts
+           FROM deliveries WHERE status = 'failed'`,
+        )
+        .get() as { deliveries: number | null; alerts: number | null };
+      return { deliveries: row.deliveries ?? 0, alerts: row.alerts ?? 0 };
+    },
     /** Deliveries still to send (pending or being sent). */
     outboxDepth(): number {
       return (db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'sending')`).get() as { n: number }).n;
@@ -415,7 +378,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     /** Every delivery not yet sent (pending, sending or failed), oldest first, for the admin command. */
     unsent(): (Delivery & { reference: string })[] {
       const rows = db
-        .prepare(`SELECT d.*, r.reference FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status != 'sent' ORDER BY d.id`)
+        .prepare(`SELECT d.*, r.reference FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status NOT IN ('sent', 'cancelled') ORDER BY d.id`)
         .all() as (DeliveryRow & { reference: string })[];
       return rows.map((row) => ({ ...readDelivery(row), reference: row.reference }));
     },
@@ -429,7 +392,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     /** Stops trying a delivery that a person has passed on another way. */
     cancelDelivery(id: number): boolean {
       return (
-        db.prepare(`UPDATE deliveries SET status = 'failed', claimed_until = NULL, last_error = 'cancelled by an administrator' WHERE id = ? AND status != 'sent'`).run(id)
+        db.prepare(`UPDATE deliveries SET status = 'cancelled', claimed_until = NULL, claim_token = NULL WHERE id = ? AND status NOT IN ('sent', 'cancelled')`).run(id)
           .changes === 1
       );
     },
@@ -439,28 +402,31 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   };
 }
 
-/** Creates the schema on an empty store, migrates an older one, refuses a newer one. */
-function migrate(db: Database.Database, file: string): void {
-  const empty = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'reports'`).get();
-  let version = db.pragma('user_version', { simple: true }) as number;
-  if (empty) {
-    db.transaction(() => {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-    return;
+/** The database and its journal files are readable by the portal's own user, and no one else. */
+function readableByOwnerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+const KEY_CHECK = 'report-key-check';
+
+/**
+ * A store sealed with REPORT_KEY opens only with that key: started without it, or with another,
+ * the portal would say it was healthy while no report could be read or sent. Refuse at once.
+ */
+function checkKey(db: Database.Database, file: string, keyed: boolean, seal: (s: string) => string, open: (s: string) => string): void {
+  const check = (db.prepare(`SELECT value FROM meta WHERE name = ?`).get(KEY_CHECK) as { value: string } | undefined)?.value;
+  const sealedRow = db.prepare(`SELECT answers FROM reports WHERE answers LIKE 'aes256gcm:%' LIMIT 1`).get() as { answers: string } | undefined;
+  const sealedSample = check ?? sealedRow?.answers;
+  if (sealedSample?.startsWith('aes256gcm:') && !keyed) {
+    throw new ConfigError(file, 'its reports are encrypted: set REPORT_KEY to the key they were sealed with');
   }
-  if (version > SCHEMA_VERSION || (version < SCHEMA_VERSION && !MIGRATIONS[version])) {
-    db.close();
-    const why = version > SCHEMA_VERSION ? 'a newer version of the portal' : 'a version too old to migrate';
-    throw new ConfigError(file, `made by ${why} (schema ${version}, this one needs ${SCHEMA_VERSION})`);
+  if (keyed && sealedSample) {
+    try {
+      open(sealedSample);
+    } catch {
+      throw new ConfigError('REPORT_KEY', `is not the key ${file} was sealed with`);
+    }
   }
-  while (version < SCHEMA_VERSION) {
-    const from = version;
-    db.transaction(() => {
-      db.exec(MIGRATIONS[from]);
-      db.pragma(`user_version = ${from + 1}`);
-    })();
-    version = from + 1;
-  }
+  if (keyed && !check) db.prepare(`INSERT INTO meta (name, value) VALUES (?, ?)`).run(KEY_CHECK, seal(KEY_CHECK));
 }

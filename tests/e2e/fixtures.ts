@@ -37,6 +37,7 @@ export const test = base.extend<object, { portal: Portal; smtp: TestSmtp; neutra
         RATE_LIMIT_REPORTS_PER_MINUTE: '0',
         RATE_LIMIT_FORM_STEPS_PER_MINUTE: '0',
         RATE_LIMIT_CHAT_PER_MINUTE: '0',
+        RATE_LIMIT_SEARCHES_PER_MINUTE: '0',
         FORM_MIN_SECONDS: '0',
       });
       const reportCount = () => {

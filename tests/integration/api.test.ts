@@ -55,14 +55,14 @@ describe('the JSON API', () => {
   it('answers GET /api/health with 200', async () => {
     const res = await api.request('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', outbox: { undelivered: 0, oldestUndeliveredSeconds: 0 } });
+    expect(await res.json()).toEqual({ status: 'ok', outbox: { undelivered: 0, oldestUndeliveredSeconds: 0, failedDeliveries: 0, failedAlerts: 0 } });
   });
 
   it('reports the outbox depth and the age of the oldest undelivered email', async () => {
     await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate));
     core.clock.now += 90_000;
     const health = (await (await api.request('/health')).json()) as { outbox: { undelivered: number; oldestUndeliveredSeconds: number } };
-    expect(health.outbox).toEqual({ undelivered: 3, oldestUndeliveredSeconds: 90 });
+    expect(health.outbox).toEqual({ undelivered: 3, oldestUndeliveredSeconds: 90, failedDeliveries: 0, failedAlerts: 0 });
   });
 
   it('describes every report type well enough to build a valid submission from it alone', async () => {

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { smtpMailer } from '../../api/mail/transport';
+import { defaultRetryPolicy } from '../../api/outbox/backoff';
+import { createDispatcher } from '../../api/outbox/dispatcher';
+import { openStore } from '../../api/store/store';
 import { createCore, drugsOnCrossKeysEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -112,7 +116,7 @@ describe('the outbox dispatcher', () => {
   it('after a crash mid-send, resends when the claim expires, with the same Message-ID', async () => {
     const reference = await setUp();
     // A worker claims the deliveries, then dies before recording anything.
-    const claimed = core.store.claimDue(core.clock.now, 120 * SECOND, 10);
+    const claimed = core.store.claimDue(core.clock.now, 120 * SECOND, 10, 'a-worker-that-dies');
     expect(claimed).toHaveLength(3);
     core.reopen();
 
@@ -127,4 +131,47 @@ describe('the outbox dispatcher', () => {
       ['council-asb', 'cross-keys-homes', 'police-neighbourhood'].map((p) => `<${reference}.${p}.report@portal.example.org>`),
     );
   });
+});
+
+describe('two senders on one data folder, with a slow mail server', () => {
+  it('never send an email twice, though a batch takes longer than a claim lasts', async () => {
+    smtp = await startSmtp();
+    core = createCore(smtp.url);
+    for (let i = 0; i < 8; i++) core.submit('asb', drugsOnCrossKeysEstate); // 24 deliveries
+    smtp.slow(150);
+    // Two processes' worth: each its own connection to the file, its own mailer, the real clock.
+    const senders = [0, 1].map(() => {
+      const store = openStore(core.file);
+      const mailer = smtpMailer(smtp.url, 5_000);
+      const dispatcher = createDispatcher({
+        store,
+        mailer,
+        routing: core.routing,
+        definitions: core.definitions,
+        now: Date.now,
+        from: 'portal@example.org',
+        messageIdDomain: 'portal.example.org',
+        retry: defaultRetryPolicy,
+        claimMs: 600, // a batch of 20 at 150 ms each takes 3 s: five times the claim
+      });
+      return { store, mailer, dispatcher };
+    });
+    // Each polls on its own, as two processes do: one may look while the other is mid-batch.
+    const until = Date.now() + 30_000;
+    const poll = async (dispatcher: (typeof senders)[number]['dispatcher']) => {
+      while (smtp.received.length < 24 && Date.now() < until) {
+        await dispatcher.runOnce();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await Promise.all(senders.map((s) => poll(s.dispatcher)));
+    await new Promise((r) => setTimeout(r, 700)); // time for a late duplicate to arrive
+    const ids = smtp.received.map((m) => m.messageId);
+    expect(ids).toHaveLength(24);
+    expect(new Set(ids).size).toBe(24);
+    for (const s of senders) {
+      s.mailer.close();
+      s.store.close();
+    }
+  }, 40_000);
 });

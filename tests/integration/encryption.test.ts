@@ -1,48 +1,81 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intake } from '../../api/intake/intake';
+import { smtpMailer } from '../../api/mail/transport';
+import { defaultRetryPolicy } from '../../api/outbox/backoff';
+import { createDispatcher } from '../../api/outbox/dispatcher';
 import { openStore } from '../../api/store/store';
-import { drugsOnCrossKeysEstate } from '../support/core';
 import { NOW, shippedSetup } from '../support/fixtures';
+import { startSmtp } from '../support/smtp';
 import { tempDir } from '../support/temp';
 
-const dir = tempDir();
-afterAll(dir.remove);
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => (dir = tempDir()));
+afterEach(() => dir.remove());
 
-describe('report contents at rest', () => {
-  it('are encrypted with AES-256-GCM when a key is configured, and read back with it', () => {
+const setup = shippedSetup();
+/** Whether any of the database's files holds the text. */
+const onDisk = (file: string, text: string) =>
+  ['', '-wal', '-shm'].some((part) => {
+    try {
+      return readFileSync(file + part).includes(text);
+    } catch {
+      return false;
+    }
+  });
+
+describe('report contents at rest, with REPORT_KEY', () => {
+  it('seal every piece of a report, its flags, its errors and its recipients, and read them back', async () => {
     const file = join(dir.path, 'sealed.db');
     const key = randomBytes(32);
-    const setup = shippedSetup();
     const store = openStore(file, { reportKey: key });
-    const secret = `UNIQUE-SECRET-${Date.now()}`;
-    const result = intake({ store, routing: setup.routing, now: () => NOW }, setup.byId('asb'), {
-      answers: { ...drugsOnCrossKeysEstate, description: secret },
-      locale: 'en',
-    });
-    store.saveChatState('chat-user-1', JSON.stringify({ answers: { description: secret } }), NOW.getTime());
-    store.close();
-
-    // Nothing of it is in the file, or its write-ahead log.
-    for (const part of ['', '-wal']) {
-      try {
-        expect(readFileSync(file + part).includes(secret)).toBe(false);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
+    const secret = `secret${Date.now()}`;
+    const smtp = await startSmtp();
+    // The reporter's own address is refused, and the refusal quotes it.
+    smtp.behave('temporary', `${secret}@example.org`);
+    const deps = { store, routing: setup.routing, now: () => NOW, matchSecret: randomBytes(32) };
+    const noise = {
+      danger: 'no', kind: 'noise', street: `12 ${secret} Road`, postcode: 'PE1 1HQ', date: '2026-11-20', ongoing: 'yes',
+      description: secret, reportedBefore: 'no', contactChoice: 'contact', name: secret, email: `${secret}@example.org`,
+      confirmByEmail: 'yes',
+    };
+    let reference = '';
+    for (let i = 0; i < 3; i++) {
+      const result = intake(deps, setup.byId('asb'), { answers: { ...noise, postcode: `PE1 1H${'QRS'[i]}` }, locale: 'en' });
+      if (result.ok) reference = result.reference;
     }
+    const mailer = smtpMailer(smtp.url, 2_000);
+    await createDispatcher({ store, mailer, routing: setup.routing, definitions: setup.definitions, now: () => NOW.getTime(), from: 'p@example.org', messageIdDomain: 'example.org', retry: defaultRetryPolicy }).runOnce();
+    mailer.close();
+    await smtp.stop();
+    store.saveChatState('chat-user-1', JSON.stringify({ answers: { description: secret } }), NOW.getTime());
+    store.saveFormDraft('draft-1', JSON.stringify({ asb: { answers: { description: secret } } }), NOW.getTime());
+
+    const stored = store.reportByReference(reference)!;
+    expect(stored.flags.repeatStreet?.street).toContain(secret);
+    expect(store.deliveriesOf(stored.id).find((d) => d.kind === 'confirmation')?.lastError).toContain(secret);
+    // Nothing of it is in the file, its write-ahead log or its shared memory.
+    expect(onDisk(file, secret)).toBe(false);
+    store.close();
     const reopened = openStore(file, { reportKey: key });
-    expect(reopened.reportByReference(result.ok ? result.reference : '')?.answers.description).toBe(secret);
+    expect(reopened.reportByReference(reference)?.answers.description).toBe(secret);
     expect(reopened.chatState('chat-user-1', NOW.getTime(), 60_000)).toContain(secret);
     reopened.close();
+  });
 
-    const withoutKey = openStore(file);
-    expect(() => withoutKey.reportByReference(result.ok ? result.reference : '')).toThrow(/REPORT_KEY: reports in the store are encrypted/);
-    withoutKey.close();
-    const wrongKey = openStore(file, { reportKey: randomBytes(32) });
-    expect(() => wrongKey.reportByReference(result.ok ? result.reference : '')).toThrow();
-    wrongKey.close();
+  it('refuse to start, in one line, without the key or with the wrong one', () => {
+    const file = join(dir.path, 'keyed.db');
+    openStore(file, { reportKey: randomBytes(32) }).close(); // sealed from the start, though still empty
+    expect(() => openStore(file)).toThrow(/keyed\.db: its reports are encrypted: set REPORT_KEY/);
+    expect(() => openStore(file, { reportKey: randomBytes(32) })).toThrow(/REPORT_KEY: is not the key .*keyed\.db was sealed with/);
+  });
+
+  it('are readable by the portal’s own user only', () => {
+    const file = join(dir.path, 'private.db');
+    openStore(file).close();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    for (const name of readdirSync(dir.path)) expect(statSync(join(dir.path, name)).mode & 0o077, name).toBe(0);
   });
 });

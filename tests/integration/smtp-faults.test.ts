@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { healthRoutes } from '../../api/http/health';
 import { createCore, drugsOnCrossKeysEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -43,4 +44,19 @@ describe('mail server faults', () => {
     expect(deliveries[0].lastError).toBeTruthy();
     expect(smtp.received).toHaveLength(0);
   }, 20_000);
+
+  it('makes health say "failing", with counts, when every address is refused and so are the alerts', async () => {
+    smtp = await startSmtp();
+    core = createCore(smtp.url);
+    smtp.behave('permanent'); // 550 to everyone, the partnership's admin address included
+    for (let i = 0; i < 3; i++) core.submit('asb', drugsOnCrossKeysEstate);
+    const dispatcher = core.dispatcher();
+    await dispatcher.runOnce();
+    await dispatcher.runOnce(); // the alerts about the failures, refused in turn
+    const health = healthRoutes(core.store, () => core.clock.now);
+    const body = (await (await health.request('/')).json()) as { status: string; outbox: Record<string, number> };
+    expect(body.status).toBe('failing');
+    expect(body.outbox.failedDeliveries).toBe(9);
+    expect(body.outbox.failedAlerts).toBe(9);
+  });
 });

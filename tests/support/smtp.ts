@@ -11,6 +11,7 @@ export async function startSmtp(port = 0) {
   const received: ParsedMail[] = [];
   let behaviour: SmtpBehaviour = 'accept';
   let onlyFor: string | undefined;
+  let delayMs = 0;
   let server: SMTPServer | undefined;
   let boundPort = port;
 
@@ -23,10 +24,13 @@ export async function startSmtp(port = 0) {
         onData(stream, session, callback) {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
+          stream.on('end', async () => {
+            if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
             const targeted = !onlyFor || session.envelope.rcptTo.some((r) => r.address === onlyFor);
             if (behaviour !== 'accept' && targeted) {
-              const err = Object.assign(new Error(behaviour === 'temporary' ? 'Try again later' : 'No such mailbox'), {
+              // As real servers do, the refusal quotes the address it refused.
+              const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
+              const err = Object.assign(new Error(behaviour === 'temporary' ? `Try again later: ${to}` : `No such mailbox: ${to}`), {
                 responseCode: behaviour === 'temporary' ? 451 : 550,
               });
               callback(err);
@@ -60,6 +64,10 @@ export async function startSmtp(port = 0) {
     behave(next: SmtpBehaviour, recipient?: string) {
       behaviour = next;
       onlyFor = recipient;
+    },
+    /** Takes this long to accept each message, as a busy partner's server does. */
+    slow(ms: number) {
+      delayMs = ms;
     },
     /** Stops listening: connections are refused, as when a partner's server is down. */
     async stop(): Promise<void> {

@@ -193,6 +193,7 @@ describe('someone at risk in the chat', () => {
     const replies = engine.turn('u-da', 'mąż mnie bije', 'pl');
     expect(texts(replies)).toContain('999');
     expect(texts(replies)).toContain('0808 2000 247');
+    expect(texts(replies)).toContain('55'); // the Silent Solution, for someone who cannot speak
     expect(replies.at(-1)!.quick_replies![0].payload).toBe('report:victims-hub');
     expect(replies.flatMap((r) => r.links ?? []).map((l) => l.url)).toContain('/pl/advice/domestic-abuse');
   });

@@ -1,0 +1,130 @@
+import type Database from 'better-sqlite3';
+import { ConfigError } from '../config-error';
+
+// Plain SQL that PostgreSQL also accepts (integer times in ms, UPDATE … RETURNING), so the store
+// can move without touching intake, routing or channels.
+
+const REPORTS = `
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  submission_key TEXT UNIQUE,
+  -- A digest of the answers a submission key was first used with: the same key with other answers is refused.
+  submission_digest TEXT,
+  created_at INTEGER NOT NULL,
+  flags TEXT
+);`;
+
+// Keyed hashes of a report's reporter and place, its type and dates: no contents. Kept apart
+// from reports, for as long as the longest repeat window, so a victim's third report in month
+// five still matches the first, long after that report's contents were deleted.
+const MATCH_RECORDS = `
+CREATE TABLE IF NOT EXISTS match_records (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL,
+  type TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  incident_date TEXT
+);
+CREATE INDEX IF NOT EXISTS match_records_hash ON match_records (hash, created_at);
+CREATE INDEX IF NOT EXISTS match_records_age ON match_records (created_at);`;
+
+// Where each chat conversation is and the answers its report needs; no transcript. Expires.
+const CHAT_STATE = `
+CREATE TABLE IF NOT EXISTS chat_state (
+  user_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);`;
+
+// A report form's answers between its steps (post, redirect, get), keyed by a hash of the
+// browser's cookie, so no step is a form post in the browser's history. Expires; gone on Exit.
+const FORM_DRAFTS = `
+CREATE TABLE IF NOT EXISTS form_drafts (
+  id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);`;
+
+// One row per report and partner. A claim holds a row for one sender (its token) until a time;
+// "cancelled" is a person's decision to pass a report on another way.
+const deliveries = (table: string) => `
+CREATE TABLE IF NOT EXISTS ${table} (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation')),
+  partner_id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  fields TEXT,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_until INTEGER,
+  claim_token TEXT,
+  last_error TEXT,
+  sent_at INTEGER,
+  UNIQUE (report_id, kind, partner_id)
+);`;
+const DELIVERIES_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);`;
+
+// A value sealed with the store's key, so start-up can tell a missing or wrong REPORT_KEY at once.
+const META = `
+CREATE TABLE IF NOT EXISTS meta (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);`;
+
+const SCHEMA = [REPORTS, MATCH_RECORDS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META].join('\n');
+export const SCHEMA_VERSION = 5;
+
+// Each step takes a store one version up, inside one transaction.
+const MIGRATIONS: Record<number, string> = {
+  4: `${MATCH_RECORDS}
+INSERT INTO match_records (reference, type, kind, hash, created_at)
+  SELECT r.reference, r.type, CASE m.kind WHEN 'victim' THEN 'contact' ELSE m.kind END, m.hash, r.created_at
+  FROM matches m JOIN reports r ON r.id = m.report_id;
+DROP TABLE matches;
+ALTER TABLE reports ADD COLUMN submission_digest TEXT;
+${deliveries('deliveries_v5')}
+INSERT INTO deliveries_v5 (id, report_id, kind, partner_id, recipient, fields, status, attempts, next_attempt_at, claimed_until, last_error, sent_at)
+  SELECT id, report_id, kind, partner_id, recipient, fields,
+    CASE WHEN status = 'failed' AND last_error = 'cancelled by an administrator' THEN 'cancelled' ELSE status END,
+    attempts, next_attempt_at, claimed_until, last_error, sent_at
+  FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v5 RENAME TO deliveries;
+${DELIVERIES_INDEX}
+${FORM_DRAFTS}
+${META}`,
+};
+
+/** Creates the schema on an empty store, migrates an older one, refuses a newer one. */
+export function migrate(db: Database.Database, file: string): void {
+  const empty = !db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'reports'`).get();
+  let version = db.pragma('user_version', { simple: true }) as number;
+  if (empty) {
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+    return;
+  }
+  if (version > SCHEMA_VERSION || (version < SCHEMA_VERSION && !MIGRATIONS[version])) {
+    db.close();
+    const why = version > SCHEMA_VERSION ? 'a newer version of the portal' : 'a version too old to migrate';
+    throw new ConfigError(file, `made by ${why} (schema ${version}, this one needs ${SCHEMA_VERSION})`);
+  }
+  while (version < SCHEMA_VERSION) {
+    const from = version;
+    db.transaction(() => {
+      db.exec(MIGRATIONS[from]);
+      db.pragma(`user_version = ${from + 1}`);
+    })();
+    version = from + 1;
+  }
+}
