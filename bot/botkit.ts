@@ -21,11 +21,19 @@ export async function createBotkit(engine: ChatEngine) {
   const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true });
   await new Promise<void>((resolve) => controller.ready(resolve));
 
+  // Users whose turn the store could not keep (Botkit would swallow the error and answer nothing).
+  const failed = new Set<string>();
   const answer = async (bot: BotWorker, message: BotkitMessage) => {
     const incoming = message as BotkitMessage & Partial<WebhookMessage>;
     const user = String(incoming.user);
     const locale = String(incoming.locale ?? 'en');
-    const replies = incoming.type === 'hello' ? engine.hello(user, locale) : engine.turn(user, String(incoming.text ?? ''), locale);
+    let replies;
+    try {
+      replies = incoming.type === 'hello' ? engine.hello(user, locale) : engine.turn(user, String(incoming.text ?? ''), locale);
+    } catch {
+      failed.add(user);
+      return;
+    }
     for (const reply of replies) {
       await bot.reply(message, { ...reply });
     }
@@ -45,6 +53,7 @@ export async function createBotkit(engine: ChatEngine) {
         end: () => undefined,
       };
       await adapter.processActivity({ body: message } as never, res as never, controller.handleTurn.bind(controller));
+      if (failed.delete(message.user)) return { status: 503, body: [] };
       return { status, body };
     },
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import { formatAnswer } from '../api/definitions/format-answer';
 import { errorMessage } from '../api/definitions/messages';
-import { checkAnswer, isShown, validateAnswers } from '../api/definitions/schema';
+import { checkAnswer, isShown, MAX_ANSWER, validateAnswers } from '../api/definitions/schema';
 import { DANGER_QUESTION, questionKey, questionsOf, type Answers, type Definition, type Question } from '../api/definitions/types';
 import type { IntakeResult, Submission } from '../api/intake/intake';
 import type { CaseReviewThreshold } from '../api/repeats/flags';
@@ -286,7 +286,7 @@ export function createChatEngine(deps: ChatDeps) {
       const t = translator(locale);
       const state: ChatState = deps.store.load(user, now, deps.expiryMs) ?? { locale, step: 'menu', answers: {}, asked: [] };
       state.locale = locale;
-      const said = text.slice(0, 5000);
+      const said = text.slice(0, MAX_ANSWER);
       const reply = (messages: BotMessage[]) => {
         if (state.step === 'menu' && !state.type) deps.store.forget(user);
         else deps.store.save(user, state, now);

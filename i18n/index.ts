@@ -72,3 +72,15 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
 export function intlLocale(locale: Locale): string {
   return { en: 'en-GB', pt: 'pt-PT' }[locale as string] ?? locale;
 }
+
+/**
+ * A translated sentence with what someone typed put into it. i18next would read "{{count}}" in a
+ * typed value as a placeholder of the sentence (it replaces the first match in the text so far),
+ * so typed values go in only after it has done its work.
+ */
+export function withTyped(t: TFunction, key: string, typed: Record<string, string>, values: Record<string, unknown> = {}): string {
+  const marks = Object.fromEntries(Object.keys(typed).map((name, i) => [name, `\u0000${i}\u0000`]));
+  let text = t(key, { ...values, ...marks });
+  for (const [name, mark] of Object.entries(marks)) text = text.split(mark).join(typed[name]);
+  return text;
+}

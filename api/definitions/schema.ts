@@ -10,7 +10,11 @@ export interface FieldError {
 
 export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: FieldError[] };
 
-const DEFAULT_MAX = { text: 200, textarea: 5000 } as const;
+/** The longest answer any question takes: the chat takes as much. */
+export const MAX_ANSWER = 5000;
+const DEFAULT_MAX = { text: 200, textarea: MAX_ANSWER } as const;
+// The longest address SMTP carries (RFC 5321).
+const MAX_EMAIL = 254;
 // UK postcode, including BFPO-free special cases like GIR 0AA; spacing and case are normalised.
 const POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$/;
 const ANSWER_CODES = new Set(['invalid', 'tooLong', 'future']);
@@ -18,6 +22,7 @@ const PHONE_CHARS = /^\+?[0-9 ()-]+$/;
 
 export function maxLengthOf(question: Question): number {
   if (question.maxLength) return question.maxLength;
+  if (question.kind === 'email') return MAX_EMAIL;
   return question.kind === 'textarea' ? DEFAULT_MAX.textarea : DEFAULT_MAX.text;
 }
 
@@ -62,7 +67,7 @@ export function answerSchema(question: Question, today: string): z.ZodType<strin
         .transform(normalisePostcode)
         .refine((v) => POSTCODE.test(v), 'invalid');
     case 'email':
-      return z.string().max(254, 'tooLong').email('invalid');
+      return z.string().max(MAX_EMAIL, 'tooLong').email('invalid');
     case 'phone':
       return z
         .string()

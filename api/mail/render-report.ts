@@ -5,7 +5,7 @@ import { visibleAnswers, visibleFlags } from '../routing/resolve-recipients';
 import type { RepeatFlags, VictimBasis } from '../repeats/flags';
 import type { StoredReport } from '../store/store';
 import type { Partner } from '../routing/routing-schema';
-import { partnerTranslator, translator } from '../../i18n';
+import { partnerTranslator, translator, withTyped } from '../../i18n';
 import { escapeHtml, headerSafe } from './escape';
 
 export interface RenderedEmail {
@@ -91,7 +91,7 @@ function flagLines(report: { flags: RepeatFlags }): string[] {
         ]
       : []),
     ...(repeatLocation ? [p('flags.repeatLocation', { count: repeatLocation.count, days: repeatLocation.windowDays, area: repeatLocation.area })] : []),
-    ...(repeatStreet ? [p('flags.repeatStreet', { count: repeatStreet.count, days: repeatStreet.windowDays, street: repeatStreet.street })] : []),
+    ...(repeatStreet ? [withTyped(p, 'flags.repeatStreet', { street: repeatStreet.street }, { count: repeatStreet.count, days: repeatStreet.windowDays })] : []),
     ...(caseReview ? [p('flags.caseReview', { references: caseReview.references.join(', '), basis: basis(caseReview.on) })] : []),
     ...(communityCaseReview
       ? [p('flags.communityCaseReview', { count: communityCaseReview.count, months: communityCaseReview.windowMonths, area: communityCaseReview.area })]

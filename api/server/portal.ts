@@ -17,6 +17,7 @@ import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
 import { loadSafetyNumbers } from '../../bot/safety/numbers';
 import { createApi } from '../http/api';
+import { errorResponse } from '../http/errors';
 import { exitRoutes } from '../http/exit';
 import { clientAddress } from '../http/client';
 import { formBodyLimit } from '../http/form-body-limit';
@@ -130,6 +131,8 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);
   app.route('/api/chat', chatRoutes(await createBotkit(chat), chatLimit));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
+  // Whatever else is asked of the API answers in its one error shape, not as a page.
+  app.all('/api/*', (c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
   app.route('/exit', exitRoutes(config.exitUrl, drafts));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
   app.use(

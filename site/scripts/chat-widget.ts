@@ -39,7 +39,7 @@ export function openChat(root: HTMLElement, opener: HTMLButtonElement, focus = t
   log.setAttribute('aria-live', 'polite');
   log.setAttribute('aria-label', texts.title);
   const replies = el('div', { className: 'app-chat__replies' });
-  const input = el('input', { className: 'govuk-input', id: 'chat-input', type: 'text', autocomplete: 'off', maxLength: 2000 }) as HTMLInputElement;
+  const input = el('input', { className: 'govuk-input', id: 'chat-input', type: 'text', autocomplete: 'off', maxLength: 5000 }) as HTMLInputElement;
   const form = el(
     'form',
     { className: 'app-chat__form' },

@@ -24,7 +24,8 @@ if (form && input && output) {
     const heading = document.createElement('h2');
     heading.className = 'govuk-heading-m';
     const template = results.length > 0 ? texts.results : texts.none;
-    heading.textContent = template.replace('{{query}}', query).replace('{{count}}', String(results.length));
+    // The count first: a "{{count}}" someone typed stays as they typed it.
+    heading.textContent = template.replace('{{count}}', String(results.length)).replace('{{query}}', () => query);
     const list = document.createElement('ol');
     list.className = 'govuk-list app-search-results';
     for (const result of results) {

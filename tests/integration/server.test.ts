@@ -25,6 +25,20 @@ describe('starting the server', () => {
   });
 });
 
+describe('starting on an encrypted store', () => {
+  it('refuses in one line with a wrong REPORT_KEY, or none, instead of saying it is healthy', async () => {
+    const data = join(dir.path, 'sealed');
+    const key = (b: string) => b.repeat(64);
+    const first = await startPortalProcess({ DATA_DIR: data, REPORT_KEY: key('a') });
+    await first.stop();
+    const wrong = await failedStart({ DATA_DIR: data, REPORT_KEY: key('b') });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^Cannot start: REPORT_KEY: is not the key .*portal\.db was sealed with\n$/);
+    const none = await failedStart({ DATA_DIR: data });
+    expect(none.stderr).toMatch(/^Cannot start: .*portal\.db: its reports are encrypted: set REPORT_KEY to the key they were sealed with\n$/);
+  });
+});
+
 describe('a report acknowledged before the server is killed', () => {
   it('is delivered to each partner exactly once after a restart', async () => {
     const smtp = await startSmtp(await freePort());

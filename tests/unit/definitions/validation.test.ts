@@ -97,4 +97,9 @@ describe('ASB answers', () => {
     expect(landlord.optionNames?.['cross-keys-homes']).toBe('Cross Keys Homes');
     expect(valid({ ...base, landlord: 'cross-keys-homes' }).landlord).toBe('cross-keys-homes');
   });
+
+  it('says an email address may be 254 characters, the limit it applies', () => {
+    const long = `${'a'.repeat(250)}@example.org`;
+    expect(firstError({ ...base, contactChoice: 'contact', name: 'Al', email: long })).toEqual({ path: 'email', code: 'tooLong', params: { max: 254 } });
+  });
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createBotkit } from '../../../bot/botkit';
+import { createChatEngine, type ChatStore } from '../../../bot/engine';
+import { chatRoutes } from '../../../bot/route';
+import { shippedSetup } from '../../support/fixtures';
+
+describe('the chat on a full disk', () => {
+  it('answers 503 with a message, rather than nothing, when the store cannot keep the conversation', async () => {
+    const full: ChatStore = {
+      load: () => undefined,
+      save: () => {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+      forget: () => undefined,
+    };
+    const setup = shippedSetup();
+    const engine = createChatEngine({
+      definitions: setup.definitions,
+      store: full,
+      submit: () => ({ ok: false, errors: [] }),
+      search: () => ({ results: [], english: [] }),
+      now: () => new Date(),
+      expiryMs: 60_000,
+      caseReview: setup.routing.repeats.caseReview,
+      numbers: { samaritans: '116 123', domesticAbuse: '0808 2000 247' },
+    });
+    const chat = chatRoutes(await createBotkit(engine));
+    const res = await chat.request('/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'report:asb', user: 'full-disk-user', channel: 'webhook' }),
+    });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/cannot keep your answers/);
+  });
+});
