@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { questionKey, type Definition, type Question } from '../api/definitions/types';
 import { fold } from '../api/search/text';
+import { dateIn, daysEarlier } from '../api/time';
 
 /** The words a reader sees for an option, folded for matching what they typed. */
 export function optionLabel(definition: Definition, question: Question, option: string, t: TFunction): string {
@@ -22,7 +23,8 @@ export function matchOption(definition: Definition, question: Question, typed: s
 /** A date as people type it ("27 3 2026", "27/03/2026", "2026-03-27", "today"), as YYYY-MM-DD; raw text if unrecognised. */
 export function parseDate(typed: string, now: Date, t: TFunction): string {
   const text = fold(typed.trim());
-  const day = (offset: number) => new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+  // The partnership's calendar: just after midnight in summer, UTC still says yesterday.
+  const day = (offset: number) => daysEarlier(dateIn(now), offset);
   if (text === fold(t('chat.today'))) return day(0);
   if (text === fold(t('chat.yesterday'))) return day(1);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);

@@ -10,6 +10,7 @@ import type { SearchResult } from '../api/search/search';
 import { caseReviewRight } from '../api/definitions/case-review';
 import { intlLocale, isLocale, translator, type Locale } from '../i18n';
 import { fold } from '../api/search/text';
+import { dateIn } from '../api/time';
 import { matchOption, optionLabel, parseDate } from './answers';
 import { commandIn } from './commands';
 import { concernsIn, type Concern } from './safety';
@@ -54,7 +55,6 @@ export interface ChatDeps {
   numbers: SafetyNumbers;
 }
 
-const MENU = ['asb', 'hate-crime', 'victims-hub'];
 const english = translator('en');
 
 /** The conversation: every report type's questions, in its definition's order, checked by its own rules. */
@@ -92,7 +92,8 @@ export function createChatEngine(deps: ChatDeps) {
   }
 
   function menu(t: TFunction, first?: string): BotMessage {
-    const reports = MENU.filter((id) => byId(id)).sort((a, b) => Number(b === first) - Number(a === first));
+    // Every report type, in the registry's order; the one the person most needs first.
+    const reports = deps.definitions.map((d) => d.id).sort((a, b) => Number(b === first) - Number(a === first));
     return {
       text: t('chat.menu'),
       quick_replies: [
@@ -202,7 +203,7 @@ export function createChatEngine(deps: ChatDeps) {
       value = question.kind === 'date' ? parseDate(typed, now, t) : typed.trim();
     }
     // The same check, and the same message, as the form.
-    const checked = checkAnswer(question, value, now.toISOString().slice(0, 10));
+    const checked = checkAnswer(question, value, dateIn(now));
     if (!checked.ok) return ask(definition, question, t, state, errorMessage(definition, checked.error, t));
     state.answers[question.id] = checked.value;
     if (question.id === DANGER_QUESTION && checked.value === 'yes') return inDanger(state, t);

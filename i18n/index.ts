@@ -22,6 +22,9 @@ export const nativeNames: Record<Locale, string> = {
 };
 
 const catalogs: Record<Locale, Record<string, string>> = { en, pl, lt, ro, pt, ur };
+/** The words every language is checked against, and those of partners' emails. */
+export const englishCatalog: Record<string, string> = en;
+export const partnerCatalog: Record<string, string> = partnerEn;
 
 const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateIn } from '../time';
 import { DANGER_QUESTION, questionsOf, type Answers, type Definition, type Question, type Rule } from './types';
 
 /** One validation failure: the question it belongs to and a code the channels translate. */
@@ -139,7 +140,7 @@ export function validateAnswers(definition: Definition, raw: unknown, now: Date 
     return { ok: false, errors: [{ path: '', code: 'notAnObject' }] };
   }
   const input = raw as Record<string, unknown>;
-  const today = now.toISOString().slice(0, 10);
+  const today = dateIn(now);
   const questions = questionsOf(definition).filter((q) => q.kind !== 'notice');
   const known = new Set(questions.map((q) => q.id));
   const errors: FieldError[] = Object.keys(input)

@@ -13,6 +13,30 @@ export type QuestionKind =
   | 'consent' // one checkbox that must be ticked: its only answer is "yes"
   | 'notice'; // no answer: information shown when its condition holds
 
+/**
+ * What a question means to the core, beyond its words: intake, repeat matching and the
+ * confirmation email read answers by role, never by a question's id.
+ */
+export type Role =
+  | 'reporterEmail' // the reporter's own email address (repeat matching, the confirmation)
+  | 'reporterPhone' // the reporter's own phone number (repeat matching)
+  | 'contactChoice' // "anonymous" means: no contact, and no matching on the reporter
+  | 'confirmationWanted' // "yes": email the reporter their reference
+  | 'incidentDate' // when it happened (the ASB Case Review counts reports made within a month)
+  | 'postcode' // where: repeat places, and the area in an email's subject
+  | 'street'; // where: repeat places by street
+
+/** The kinds of question each role may be given to. */
+export const ROLE_KINDS: Record<Role, QuestionKind[]> = {
+  reporterEmail: ['email'],
+  reporterPhone: ['phone'],
+  contactChoice: ['choice'],
+  confirmationWanted: ['choice'],
+  incidentDate: ['date'],
+  postcode: ['postcode'],
+  street: ['text'],
+};
+
 /** Shown only when the answer to `question` is (or, for multichoice, includes) one of `in`. */
 export interface Condition {
   question: string;
@@ -35,6 +59,8 @@ export interface Question {
   maxLength?: number;
   /** Autocomplete token for the form field (WCAG 1.3.5). */
   autocomplete?: string;
+  /** What the answer means to the core, if anything. */
+  role?: Role;
 }
 
 /** A rule across questions, e.g. "give a postcode or describe the place". */
@@ -76,8 +102,6 @@ export interface Definition {
   sensitive: boolean;
   /** Question whose answer names the report in an email subject. */
   subjectQuestion: string;
-  /** Question whose answer gives the area (postcode district) in an email subject. */
-  areaQuestion?: string;
   /** Questions printed first in a partner email, before all others (how to contact safely). */
   printFirst: string[];
   examples: { valid: Example[]; invalid: Example[] };
@@ -94,6 +118,13 @@ export function questionsOf(definition: Definition): Question[] {
 export function questionKey(definition: Definition, questionId: string): string {
   const common = questionsOf(definition).find((q) => q.id === questionId)?.common;
   return `report.${common ? 'common' : definition.id}.question.${questionId}`;
+}
+
+/** The answer a definition's question with this role was given, if it is a single value. */
+export function answerByRole(definition: Definition, answers: Answers, role: Role): string | undefined {
+  const question = questionsOf(definition).find((q) => q.role === role);
+  const value = question && answers[question.id];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The question every journey asks first: "Are you or someone else in danger right now?" */

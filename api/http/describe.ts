@@ -9,6 +9,7 @@ const FORMATS: Partial<Record<Question['kind'], string>> = {
   email: 'email address',
   phone: 'phone number, 10 to 15 digits; spaces, +, ( ) and - allowed',
   multichoice: 'array of option values',
+  consent: 'the string "yes" when the person agrees; a required consent must be "yes"',
 };
 
 function describeQuestion(definition: Definition, question: Question, t: TFunction) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { validateAnswers, type FieldError } from '../definitions/schema';
-import type { Definition } from '../definitions/types';
+import { answerByRole, type Definition, type Role } from '../definitions/types';
 import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
 import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
@@ -53,26 +53,27 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   const deliveries: PlannedDelivery[] = resolveRecipients(definition, validation.answers, deps.routing).map(
     ({ partner, fields }) => ({ kind: 'report', partnerId: partner.id, recipient: partner.email, fields }),
   );
-  const { confirmByEmail, email } = validation.answers;
-  if (confirmByEmail === 'yes' && typeof email === 'string') {
+  const by = (role: Role) => answerByRole(definition, validation.answers, role);
+  const email = by('reporterEmail');
+  if (by('confirmationWanted') === 'yes' && email) {
     deliveries.push({ kind: 'confirmation', partnerId: 'reporter', recipient: email });
   }
   const repeats = deps.routing.repeats;
   const matching = deps.matchSecret && repeats.reportTypes.includes(definition.id);
-  const matches = matching ? matchKeys(validation.answers, deps.matchSecret!) : [];
+  const matches = matching ? matchKeys(definition, validation.answers, deps.matchSecret!) : [];
   const earlier = matching ? deps.store.earlierMatches(matches, windowsStart(now.getTime(), repeats)) : [];
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
-    const { date, postcode, street } = validation.answers;
+    const [date, postcode, street] = [by('incidentDate'), by('postcode'), by('street')];
     const flags = matching
       ? repeatFlags(
           {
             reference,
             type: definition.id,
             createdAt: now.getTime(),
-            ...(typeof date === 'string' && { incidentDate: date }),
-            ...(typeof postcode === 'string' && { area: postcodeSector(postcode) }),
-            ...(typeof street === 'string' && normaliseStreet(street) && { street: normaliseStreet(street) }),
+            ...(date && { incidentDate: date }),
+            ...(postcode && { area: postcodeSector(postcode) }),
+            ...(street && normaliseStreet(street) && { street: normaliseStreet(street) }),
           },
           earlier,
           repeats,
@@ -89,7 +90,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         createdAt: now.getTime(),
         deliveries,
         matches,
-        ...(typeof date === 'string' && { incidentDate: date }),
+        ...(date && { incidentDate: date }),
         flags,
       });
       deps.onStored?.();

@@ -1,12 +1,13 @@
 import { shownQuestions } from '../definitions/schema';
 import { formatAnswer } from '../definitions/format-answer';
-import { DANGER_QUESTION, questionKey, type Definition, type Question } from '../definitions/types';
+import { answerByRole, DANGER_QUESTION, questionKey, type Definition, type Question } from '../definitions/types';
 import { visibleAnswers, visibleFlags } from '../routing/resolve-recipients';
 import type { RepeatFlags, VictimBasis } from '../repeats/flags';
 import type { StoredReport } from '../store/store';
 import type { Partner } from '../routing/routing-schema';
 import { partnerTranslator, translator, withTyped } from '../../i18n';
 import { escapeHtml, headerSafe } from './escape';
+import { partnershipTime } from '../time';
 
 export interface RenderedEmail {
   subject: string;
@@ -29,9 +30,9 @@ function lineFor(definition: Definition, question: Question, report: StoredRepor
 }
 
 function area(definition: Definition, report: StoredReport): string {
-  const postcode = definition.areaQuestion ? report.answers[definition.areaQuestion] : undefined;
+  const postcode = answerByRole(definition, report.answers, 'postcode');
   // The outward code (PE1) says where without pinpointing a home in an inbox listing.
-  return typeof postcode === 'string' ? postcode.split(' ')[0] : p('email.noArea');
+  return postcode ? postcode.split(' ')[0] : p('email.noArea');
 }
 
 export function renderReportEmail(
@@ -63,7 +64,7 @@ export function renderReportEmail(
     p('email.intro', { reference: report.reference }),
     p('email.sentTo', { partner: partner.name, partnership: partnershipName }),
     p('email.language', { language: p(`language.${report.locale}`) }),
-    `${p('email.submittedAt')}: ${new Date(report.createdAt).toISOString()}`,
+    `${p('email.submittedAt')}: ${p('email.ukTime', { time: partnershipTime(report.createdAt) })}`,
   ];
   const sections = [
     { title: p('email.safeContact'), lines: first },

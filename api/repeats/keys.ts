@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Answers } from '../definitions/types';
+import { answerByRole, type Answers, type Definition, type Role } from '../definitions/types';
 import { ConfigError } from '../config-error';
 import { normaliseEmail, normalisePhone, normaliseStreet, postcodeSector } from './normalise';
 import { normalisePostcode } from '../definitions/schema';
@@ -26,19 +26,20 @@ export function loadMatchSecret(dataDir: string, configured?: string): Buffer {
 }
 
 /** Keys for the reporter (unless anonymous) and for the place of a report (postcode, sector, street). */
-export function matchKeys(answers: Answers, secret: Buffer): MatchKey[] {
+export function matchKeys(definition: Definition, answers: Answers, secret: Buffer): MatchKey[] {
   const hash = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('hex');
   const keys: MatchKey[] = [];
-  const { email, phone, postcode, street, contactChoice } = answers;
+  const by = (role: Role) => answerByRole(definition, answers, role);
+  const [email, phone, postcode, street] = [by('reporterEmail'), by('reporterPhone'), by('postcode'), by('street')];
   // Anonymous reports count for places, never for people.
-  if (contactChoice !== 'anonymous') {
-    if (typeof email === 'string') keys.push({ kind: 'email', hash: hash('email', normaliseEmail(email)) });
-    if (typeof phone === 'string') keys.push({ kind: 'phone', hash: hash('phone', normalisePhone(phone)) });
+  if (by('contactChoice') !== 'anonymous') {
+    if (email) keys.push({ kind: 'email', hash: hash('email', normaliseEmail(email)) });
+    if (phone) keys.push({ kind: 'phone', hash: hash('phone', normalisePhone(phone)) });
   }
-  if (typeof postcode === 'string') {
+  if (postcode) {
     keys.push({ kind: 'postcode', hash: hash('postcode', normalisePostcode(postcode)) });
     keys.push({ kind: 'sector', hash: hash('sector', postcodeSector(postcode)) });
   }
-  if (typeof street === 'string' && normaliseStreet(street)) keys.push({ kind: 'street', hash: hash('street', normaliseStreet(street)) });
+  if (street && normaliseStreet(street)) keys.push({ kind: 'street', hash: hash('street', normaliseStreet(street)) });
   return keys;
 }

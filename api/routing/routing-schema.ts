@@ -19,6 +19,8 @@ export const ruleSchema = z
     to: z.array(id).min(1),
     /** Only these answers reach the partners of this rule (how to contact safely always does). */
     fields: z.array(z.string().min(1)).min(1).optional(),
+    /** With fields: the questions these partners do not receive, each decided on, so a new question is never left out unseen. */
+    withheld: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

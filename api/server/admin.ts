@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config-error';
-import { definitions } from '../definitions';
+import { definitions } from '../report-types';
 import { loadRouting } from '../routing/load-routing';
 import { pickupMailer } from '../mail/transport';
 import { purgeExpired } from '../store/retention';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config-error';
+import { LOG_LEVELS } from '../log';
 import { defaultRetryPolicy, type RetryPolicy } from '../outbox/backoff';
 import type { RepeatsConfig } from '../repeats/flags';
 import type { RetentionPolicy } from '../store/retention';
@@ -31,6 +32,7 @@ export interface PortalConfig {
   chatTurnsPerMinute: number;
   formMinSeconds: number;
   reportKey?: Buffer;
+  logLevel: (typeof LOG_LEVELS)[number];
 }
 
 const whole = (min: number, max: number) =>
@@ -70,6 +72,7 @@ const envSchema = z.object({
     .optional(),
   MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
 });
 
 /** Reads the portal's settings from the environment; a bad one is a ConfigError naming it. */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,
     reportKey: parseReportKey(e.REPORT_KEY),
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -11,6 +11,7 @@ const distDir = join(root, 'dist');
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, root);
+  log.level = config.logLevel;
   buildIfMissing(root, distDir);
   const portal = await startPortal(config, { distDir });
   log.info({ url: portal.url, publicUrl: config.publicUrl.href }, `Portal running at ${portal.url}`);

@@ -9,7 +9,9 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
-import { definitions as allDefinitions } from '../definitions';
+import { definitions as allDefinitions } from '../report-types';
+import { checkDefinition } from '../definitions/check';
+import { checkWords } from '../definitions/words';
 import { resolveDefinition } from '../definitions/resolve';
 import { createBotkit } from '../../bot/botkit';
 import { sqliteChatStore } from '../../bot/chat-store';
@@ -34,7 +36,7 @@ import { loadMatchSecret } from '../repeats/keys';
 import { loadGuidanceSearch } from '../search/server';
 import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
-import { locales } from '../../i18n';
+import { englishCatalog, locales, partnerCatalog } from '../../i18n';
 import { retentionPolicy, type PortalConfig } from './config';
 import type { SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
@@ -63,6 +65,10 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const now = options.now ?? Date.now;
   const routing = loadRouting(config.routingFile, allDefinitions);
   const definitions = allDefinitions.map((d) => resolveDefinition(d, routing));
+  for (const definition of definitions) {
+    checkDefinition(definition);
+    checkWords(definition, englishCatalog, partnerCatalog);
+  }
   // Reports, drafts and the matching secret live here: the portal's user alone may read it.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(config.dataDir, 0o700);
@@ -108,6 +114,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     formMinMs: config.formMinSeconds * 1000,
     secureCookies: config.publicUrl.protocol === 'https:',
     now,
+    logSending: (type, sending) => log.info({ form: type, ...sending }, 'form report'),
   };
   const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;

@@ -24,4 +24,6 @@ export interface SitePortal {
   /** Cookies only over HTTPS when the portal is served over HTTPS. */
   secureCookies: boolean;
   now(): number;
+  /** Logs how a form's "send" went: by type, reference and error codes, as the API's are. */
+  logSending(type: string, sending: { result: string; reference?: string; codes?: string[] }): void;
 }

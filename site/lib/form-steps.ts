@@ -21,8 +21,15 @@ export interface StepContext {
   submit(answers: Answers, submissionKey: string): IntakeResult;
 }
 
+/** How a "send" went, for the log: a reference and error codes, never an answer. */
+export interface Sending {
+  result: 'sent' | 'invalid' | 'limited' | 'unavailable';
+  reference?: string;
+  codes?: string[];
+}
+
 /** Where a posted step leads: the draft to keep (null: delete it) and the step to show next. */
-export type StepOutcome = { refused: true } | { refused?: false; draft: FormDraft | null; next?: Step };
+export type StepOutcome = { refused: true } | { refused?: false; draft: FormDraft | null; next?: Step; sending?: Sending };
 
 const fresh = (now: number, answers: Answers = { [DANGER_QUESTION]: 'no' }): FormDraft => ({
   startedAt: now,
@@ -60,19 +67,25 @@ export function postStep(ctx: StepContext): StepOutcome {
     if (ctx.draft?.reference) return { draft: ctx.draft, next: 'sent' };
     if (!draft) return { draft: null };
     if (now - draft.startedAt < ctx.minMs) return { refused: true };
-    if (!validateAnswers(definition, draft.answers, new Date(now)).ok) return { draft: { ...draft, showErrors: true }, next: 'questions' };
+    const checked = validateAnswers(definition, draft.answers, new Date(now));
+    const invalid = (codes: string[]) => ({ draft: { ...draft, showErrors: true }, next: 'questions' as const, sending: { result: 'invalid' as const, codes } });
+    if (!checked.ok) return invalid(checked.errors.map((e) => e.code));
     const wait = ctx.takeReport();
-    if (wait !== undefined) return { draft: { ...draft, limitedUntil: now + wait * 1000, unavailable: false }, next: 'check' };
+    if (wait !== undefined) return { draft: { ...draft, limitedUntil: now + wait * 1000, unavailable: false }, next: 'check', sending: { result: 'limited' } };
     let result: IntakeResult;
     try {
       result = ctx.submit(draft.answers, draft.submissionKey);
     } catch {
       // Nothing was stored, so nothing is acknowledged; the answers stay to send again.
-      return { draft: { ...draft, unavailable: true, limitedUntil: undefined }, next: 'check' };
+      return { draft: { ...draft, unavailable: true, limitedUntil: undefined }, next: 'check', sending: { result: 'unavailable' } };
     }
-    if (!result.ok) return { draft: { ...draft, showErrors: true }, next: 'questions' };
+    if (!result.ok) return invalid(result.errors.map((e) => e.code));
     // Sent: the answers are forgotten at once; only the reference stays, to show it again.
-    return { draft: { startedAt: draft.startedAt, submissionKey: draft.submissionKey, answers: {}, reference: result.reference }, next: 'sent' };
+    return {
+      draft: { startedAt: draft.startedAt, submissionKey: draft.submissionKey, answers: {}, reference: result.reference },
+      next: 'sent',
+      sending: { result: 'sent', reference: result.reference },
+    };
   }
   return { draft: ctx.draft ?? null };
 }

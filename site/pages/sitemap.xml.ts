@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { definitions } from '../../api/definitions';
+import { definitions } from '../../api/report-types';
 import { locales } from '../../i18n';
 import { localePath } from '../lib/paths';
 import { topics } from '../schemas/topics';

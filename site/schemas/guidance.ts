@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { reportTypeIds } from '../../api/report-types';
 import { topics } from './topics';
 
 /** Front matter of a guidance page: a wrong or missing field fails the build, naming file and field. */
@@ -12,7 +13,7 @@ export const guidanceSchema = z
     lastReviewed: z.coerce.date(),
     /** Ids from content/helplines.yaml, shown in the box under the page. */
     helplines: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
-    reportTypes: z.array(z.enum(['asb', 'hate-crime', 'victims-hub'])).default([]),
+    reportTypes: z.array(z.enum(reportTypeIds as [string, ...string[]])).default([]),
   })
   .strict();
 

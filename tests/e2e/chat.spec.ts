@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { definitions } from '../../api/definitions';
+import { definitions } from '../../api/report-types';
 import { isShown } from '../../api/definitions/schema';
 import { questionsOf, type Answers, type Definition } from '../../api/definitions/types';
 import { expect, test } from './fixtures';
@@ -33,7 +33,7 @@ for (const locale of ['en', 'pl']) {
       await page.goto(`${portal.url}${locale === 'en' ? '' : `/${locale}`}/`);
       await page.locator('[data-chat-open]').click();
       await expect(page.locator('.app-chat__reply').first()).toBeVisible();
-      await page.locator('.app-chat__reply').nth(['asb', 'hate-crime', 'victims-hub'].indexOf(definition.id)).click();
+      await page.locator('.app-chat__reply').nth(definitions.indexOf(definition)).click(); // the menu lists the registry
       await expect(page.locator('.app-chat__reply')).toHaveCount(2); // the urgency gate: yes / no
       await answerInOrder(page, definition, example.answers);
       const before = smtp.received.length;

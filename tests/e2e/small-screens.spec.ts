@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { definitions } from '../../api/definitions';
+import { definitions } from '../../api/report-types';
 import { expect, test } from './fixtures';
 
 // The portal's languages (Playwright cannot load i18n/index.ts, whose catalogs are JSON modules).

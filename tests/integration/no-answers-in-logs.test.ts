@@ -65,6 +65,8 @@ describe('logs', () => {
       const output = portal.output();
       expect(output).toMatch(/"msg":"delivery will be retried"/);
       expect(output).toMatch(/"msg":"request"/);
+      // A form's report is logged as the API's are: by type, outcome and reference.
+      expect(output).toMatch(/"form":"asb","result":"sent","reference":"ASB-[A-Z0-9]{4}-[A-Z0-9]{4}","msg":"form report"/);
       expect(output.split('\n').filter((line) => line.includes(CANARY))).toEqual([]);
     } finally {
       await portal.stop();

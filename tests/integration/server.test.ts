@@ -16,12 +16,12 @@ describe('starting the server', () => {
     expect(stderr).toBe('Cannot start: environment variable PORT: must be a whole number\n');
   });
 
-  it('stops with one clear line naming the file and field when the routing file is wrong', async () => {
+  it('stops with one clear line naming the file, and every mistake with its line and field, when the routing file is wrong', async () => {
     const file = join(dir.path, 'routing.yaml');
     writeFileSync(file, 'partnership: { name: X, adminEmail: nobody }\npartners: []\nrules: []\n');
     const { code, stderr } = await failedStart({ ROUTING_FILE: file, DATA_DIR: dir.path });
     expect(code).toBe(1);
-    expect(stderr).toBe(`Cannot start: ${file}: partnership.adminEmail: must be an email address\n`);
+    expect(stderr).toBe(`Cannot start: ${file}: 3 problems: line 1: partnership.adminEmail: must be an email address; line 2: partners: Array must contain at least 1 element(s); line 3: rules: Array must contain at least 1 element(s)\n`);
   });
 });
 

@@ -18,6 +18,7 @@ export function sitemapPaths(): string[] {
 
 export interface HelplineFacts {
   id: string;
+  name: string;
   phone?: string;
   text?: string;
   mentions?: string[];

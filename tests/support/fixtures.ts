@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { definitions } from '../../api/definitions';
+import { definitions } from '../../api/report-types';
 import { resolveDefinition } from '../../api/definitions/resolve';
 import type { Definition } from '../../api/definitions/types';
 import { loadRouting } from '../../api/routing/load-routing';

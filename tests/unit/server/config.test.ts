@@ -21,6 +21,8 @@ describe('configuration from the environment', () => {
     [{ PUBLIC_URL: 'safer.example.org' }, 'environment variable PUBLIC_URL: must be a full URL such as https://safer.example.org'],
     [{ SMTP_URL: 'mail.example.org:25' }, 'environment variable SMTP_URL: must start with smtp:// or smtps://'],
     [{ RETRY_MAX_ATTEMPTS: '0' }, 'environment variable RETRY_MAX_ATTEMPTS: must be 1 or more'],
+    [{ LOG_LEVEL: 'loud' }, 'environment variable LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ TRUST_PROXY: 'my proxy' }, 'environment variable TRUST_PROXY: must be "loopback" or IP addresses separated by commas'],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => loadConfig(env, '/srv/portal')).toThrow(message);
   });

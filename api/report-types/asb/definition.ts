@@ -1,5 +1,5 @@
-import { contactSection, SAFE_CONTACT_FIRST, urgencyGate } from './common';
-import type { Definition } from './types';
+import { contactSection, urgencyGate } from '../../definitions/common';
+import type { Definition } from '../../definitions/types';
 
 const contact = contactSection({ anonymousAllowed: true });
 
@@ -7,9 +7,8 @@ export const asb: Definition = {
   id: 'asb',
   referencePrefix: 'ASB',
   subjectQuestion: 'kind',
-  areaQuestion: 'postcode',
   sensitive: false,
-  printFirst: SAFE_CONTACT_FIRST,
+  printFirst: contact.printFirst,
   sections: [
     urgencyGate,
     {
@@ -36,8 +35,8 @@ export const asb: Definition = {
     {
       id: 'where',
       questions: [
-        { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code' },
-        { id: 'street', kind: 'text', optional: true, maxLength: 100, autocomplete: 'address-line1' },
+        { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code', role: 'postcode' },
+        { id: 'street', kind: 'text', optional: true, maxLength: 100, autocomplete: 'address-line1', role: 'street' },
         { id: 'location', kind: 'textarea', optional: true, maxLength: 500 },
         {
           id: 'landlord',
@@ -51,7 +50,7 @@ export const asb: Definition = {
     {
       id: 'when',
       questions: [
-        { id: 'date', kind: 'date' },
+        { id: 'date', kind: 'date', role: 'incidentDate' },
         { id: 'time', kind: 'time', optional: true },
         { id: 'ongoing', kind: 'choice', options: ['yes', 'no'] },
       ],

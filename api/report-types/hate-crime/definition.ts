@@ -1,5 +1,5 @@
-import { contactSection, SAFE_CONTACT_FIRST, urgencyGate } from './common';
-import type { Definition } from './types';
+import { contactSection, urgencyGate } from '../../definitions/common';
+import type { Definition } from '../../definitions/types';
 
 const contact = contactSection({ anonymousAllowed: true });
 const onBehalf = { question: 'reporterRole', in: ['on-behalf'] };
@@ -22,9 +22,8 @@ export const hateCrime: Definition = {
   // A neutral prefix: a reference seen by someone else says nothing about what was reported.
   referencePrefix: 'REF',
   subjectQuestion: 'motivation',
-  areaQuestion: 'postcode',
   sensitive: true,
-  printFirst: SAFE_CONTACT_FIRST,
+  printFirst: contact.printFirst,
   sections: [
     urgencyGate,
     {
@@ -62,11 +61,11 @@ export const hateCrime: Definition = {
       id: 'where',
       questions: [
         { id: 'placeType', kind: 'choice', options: ['place', 'online'] },
-        { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code', showWhen: { question: 'placeType', in: ['place'] } },
-        { id: 'street', kind: 'text', optional: true, maxLength: 100, autocomplete: 'address-line1', showWhen: { question: 'placeType', in: ['place'] } },
+        { id: 'postcode', kind: 'postcode', optional: true, autocomplete: 'postal-code', role: 'postcode', showWhen: { question: 'placeType', in: ['place'] } },
+        { id: 'street', kind: 'text', optional: true, maxLength: 100, autocomplete: 'address-line1', role: 'street', showWhen: { question: 'placeType', in: ['place'] } },
         { id: 'location', kind: 'textarea', optional: true, maxLength: 500, showWhen: { question: 'placeType', in: ['place'] } },
         { id: 'platform', kind: 'text', maxLength: 200, showWhen: { question: 'placeType', in: ['online'] } },
-        { id: 'date', kind: 'date' },
+        { id: 'date', kind: 'date', role: 'incidentDate' },
         { id: 'time', kind: 'time', optional: true },
       ],
     },

@@ -1,5 +1,5 @@
-import { contactSection, SAFE_CONTACT_FIRST, urgencyGate } from './common';
-import type { Definition } from './types';
+import { contactSection, urgencyGate } from '../../definitions/common';
+import type { Definition } from '../../definitions/types';
 
 const contact = contactSection({ anonymousAllowed: false });
 const base = {
@@ -22,7 +22,7 @@ export const victimsHub: Definition = {
   referencePrefix: 'REF',
   subjectQuestion: 'crimeType',
   sensitive: true,
-  printFirst: ['name', ...SAFE_CONTACT_FIRST, 'ageGroup', 'adultInvolvement', 'adultDetails'],
+  printFirst: ['name', ...contact.printFirst, 'ageGroup', 'adultInvolvement', 'adultDetails'],
   sections: [
     urgencyGate,
     {

@@ -1,0 +1,30 @@
+/**
+ * The partnership's own time: a person's "today", "yesterday" and "not in the future", and the
+ * times partners read, are Peterborough's, not UTC (between midnight and 1am in summer, UTC
+ * still says yesterday).
+ */
+export const PARTNERSHIP_TIME_ZONE = 'Europe/London';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in the time zone. */
+export function dateIn(instant: Date | number, timeZone = PARTNERSHIP_TIME_ZONE): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** The date `days` before a YYYY-MM-DD date, by the calendar (no daylight-saving hour to trip on). */
+export function daysEarlier(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
+/** An instant as partners read it: "1 December 2026, 14:05 (UK time)". */
+export function partnershipTime(instant: Date | number, timeZone = PARTNERSHIP_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
