@@ -1,6 +1,7 @@
 import type { Definition } from '../definitions/types';
 import { asb } from './asb/definition';
 import { hateCrime } from './hate-crime/definition';
+import { modernSlavery } from './modern-slavery/definition';
 import { victimsHub } from './victims-hub/definition';
 
 /**
@@ -8,6 +9,6 @@ import { victimsHub } from './victims-hub/definition';
  * is a package (a folder here with its definition and examples); everything that lists report
  * types (the chat's menu, the home page, guidance front matter, the API, the tests) reads this.
  */
-export const definitions: Definition[] = [asb, hateCrime, victimsHub];
+export const definitions: Definition[] = [asb, hateCrime, victimsHub, modernSlavery];
 
 export const reportTypeIds = definitions.map((d) => d.id);

@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config-error';
-import { buildIfMissing } from './build-if-missing';
 import { loadConfig } from './config';
 import { startPortal } from './portal';
 import { log } from '../log';
@@ -12,7 +11,6 @@ const distDir = join(root, 'dist');
 async function main(): Promise<void> {
   const config = loadConfig(process.env, root);
   log.level = config.logLevel;
-  buildIfMissing(root, distDir);
   const portal = await startPortal(config, { distDir });
   log.info({ url: portal.url, publicUrl: config.publicUrl.href }, `Portal running at ${portal.url}`);
   log.info(

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sourcesHash, stampFile } from '../../scripts/sources.mjs';
 import { projectRoot } from './fixtures';
 
 export async function freePort(): Promise<number> {
@@ -13,9 +16,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-// The server itself, in one process: the tsx command would run it in a child of its own, so a
-// SIGKILL meant to crash the server would kill only the wrapper and leave the server running.
-const SERVER = ['--import', 'tsx', 'api/server/main.ts'];
+// The compiled server, as `npm start` runs it, in one process of its own: a SIGKILL meant to
+// crash the server kills the server (a wrapper such as tsx would leave it running).
+const SERVER = [join(projectRoot, 'dist', 'server-core', 'main.mjs')];
+
+/** A test of a stale build would test yesterday's code: say so rather than pass or fail by it. */
+function checkBuild(): void {
+  const stamp = stampFile(projectRoot);
+  const built = existsSync(stamp) ? (JSON.parse(readFileSync(stamp, 'utf8')) as { sources: string }).sources : undefined;
+  if (built !== sourcesHash(projectRoot)) throw new Error('The build is older than the sources: run npm run build (npm test does)');
+}
 
 export interface PortalProcess {
   url: string;
@@ -26,6 +36,7 @@ export interface PortalProcess {
 
 /** Runs the portal exactly as `npm start` does, in its own process, with the given settings. */
 export async function startPortalProcess(env: Record<string, string>): Promise<PortalProcess> {
+  checkBuild();
   const port = env.PORT ?? String(await freePort());
   let output = '';
   const child = spawn(process.execPath, SERVER, {
@@ -61,6 +72,7 @@ export async function startPortalProcess(env: Record<string, string>): Promise<P
 
 /** Runs the portal expecting it to refuse to start; returns its exit code and what it printed. */
 export async function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  checkBuild();
   const child = spawn(process.execPath, SERVER, {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', ...env },

@@ -17,7 +17,10 @@ rules:
   - { report: asb, to: [council-asb] }
   - { report: asb, when: { kind: [drugs] }, to: [police] }
   - { report: hate-crime, to: [police] }
-  - { report: victims-hub, to: [council-asb] }
+${definitions
+  .filter((d) => d.id !== 'asb' && d.id !== 'hate-crime')
+  .map((d) => `  - { report: ${d.id}, to: [council-asb] }`)
+  .join('\n')}
 `;
 
 function load(text: string) {
@@ -68,7 +71,9 @@ describe('loading a routing file', () => {
   });
 
   it('checks the repeat settings name real report types', () => {
-    expect(load(`${good}repeats: { reportTypes: [asb, hate-crim] }\n`)).toBe('FILE: line 11: repeats.reportTypes.1: no report type "hate-crim"');
+    const text = `${good}repeats: { reportTypes: [asb, hate-crim] }\n`;
+    const line = text.split('\n').findIndex((l) => l.startsWith('repeats')) + 1;
+    expect(load(text)).toBe(`FILE: line ${line}: repeats.reportTypes.1: no report type "hate-crim"`);
   });
 
   it('says it cannot read a missing file', () => {
