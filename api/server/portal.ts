@@ -38,7 +38,7 @@ import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
 import { englishCatalog, locales, partnerCatalog } from '../../i18n';
 import { retentionPolicy, type PortalConfig } from './config';
-import type { SitePortal } from './site-portal';
+import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
 
 type AstroHandler = (
@@ -100,7 +100,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   // One allowance of reports per client, whether sent by the form or the API.
   const reportLimit = limiter({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
   const clientOf = (c: Context) => clientAddress(c, config.trustProxy);
-  const sitePortal: SitePortal = {
+  const site: SitePortal = sitePortal({
     definitions,
     submit: (definition, submission) => intake(intakeDeps, definition, submission),
     search: guidance.search,
@@ -115,7 +115,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     secureCookies: config.publicUrl.protocol === 'https:',
     now,
     logSending: (type, sending) => log.info({ form: type, ...sending }, 'form report'),
-  };
+  });
   const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;
   };
@@ -127,7 +127,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const chat = createChatEngine({
     definitions,
     store: sqliteChatStore(store),
-    submit: sitePortal.submit,
+    submit: site.submit,
     search: guidance.search,
     now: () => new Date(now()),
     expiryMs: config.chatExpiryMs,
@@ -158,7 +158,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       () => {
         c.env.outgoing.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Page not found');
       },
-      { portal: sitePortal, client: clientOf(c) },
+      { portal: site, client: clientOf(c) },
     );
     return RESPONSE_ALREADY_SENT;
   });

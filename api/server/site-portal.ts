@@ -1,13 +1,30 @@
-import type { Definition } from '../definitions/types';
+import type { TFunction } from 'i18next';
+import { caseReviewRight } from '../definitions/case-review';
+import { formatAnswer } from '../definitions/format-answer';
+import { errorMessage } from '../definitions/messages';
+import { shownQuestions } from '../definitions/schema';
+import { DANGER_QUESTION, questionKey, type Answers, type Definition } from '../definitions/types';
 import type { Limiter } from '../http/rate-limit';
 import type { IntakeResult, Submission } from '../intake/intake';
 import type { CaseReviewThreshold } from '../repeats/flags';
 import type { GuidanceSearch } from '../search/server';
+import { intlLocale, translator, type Locale } from '../../i18n';
 import type { FormDraftStore } from '../../site/lib/form-draft';
+import { postStep, viewFor } from '../../site/lib/form-steps';
+import { fieldId } from '../../site/lib/form-answers';
+
+/** One line of check your answers. */
+export interface SummaryRow {
+  label: string;
+  value: string | undefined;
+  /** The id of the question's field, for its "Change" link. */
+  field: string;
+}
 
 /**
- * What on-demand pages get from the server, as Astro.locals.portal: the one running store and
- * configuration, rather than a second copy bundled into the site.
+ * What on-demand pages get from the server, as Astro.locals.portal: the one running core (its
+ * definitions, validation, formatting and words), rather than a second copy bundled into the
+ * site at build time.
  */
 export interface SitePortal {
   definitions: Definition[];
@@ -26,4 +43,33 @@ export interface SitePortal {
   now(): number;
   /** Logs how a form's "send" went: by type, reference and error codes, as the API's are. */
   logSending(type: string, sending: { result: string; reference?: string; codes?: string[] }): void;
+  /** The running core's words in a language. */
+  words(locale: Locale): TFunction;
+  /** A report form's steps, by the running core's validation. */
+  forms: { post: typeof postStep; view: typeof viewFor };
+  errorMessage: typeof errorMessage;
+  /** Check your answers, as the core words and formats the answers. */
+  summary(definition: Definition, answers: Answers, t: TFunction, locale: Locale): SummaryRow[];
+  caseReviewText(t: TFunction): string;
+}
+
+type Composed = Omit<SitePortal, 'words' | 'forms' | 'errorMessage' | 'summary' | 'caseReviewText'>;
+
+/** The site's view of the running core: the parts composed by the server, and the core's own functions. */
+export function sitePortal(parts: Composed): SitePortal {
+  return {
+    ...parts,
+    words: translator,
+    forms: { post: postStep, view: viewFor },
+    errorMessage,
+    summary: (definition, answers, t, locale) =>
+      shownQuestions(definition, answers)
+        .filter((q) => q.kind !== 'notice' && q.id !== DANGER_QUESTION)
+        .map((q) => ({
+          label: t(`${questionKey(definition, q.id)}.short`),
+          value: formatAnswer(definition, q, answers[q.id], t, intlLocale(locale)),
+          field: fieldId(q),
+        })),
+    caseReviewText: (t) => caseReviewRight(parts.caseReview, t),
+  };
 }

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../support/fixtures';
 import { locales } from '../../../i18n';
 import { builtPage, helplineList, sitemapPaths } from '../../support/built-site';
 
@@ -87,5 +90,17 @@ describe('the built site', () => {
     for (const script of html.match(/<script[^>]*>/g) ?? []) expect(script).toMatch(/type="module"/);
     // The chat offers itself only once its script runs.
     expect(html).toMatch(/<div class="app-chat" data-chat[^>]*hidden/);
+  });
+
+  it('bundles no copy of validation, form steps or formatting into on-demand pages: they use the running core', () => {
+    const server = join(projectRoot, 'dist', 'server');
+    const code = readdirSync(server, { recursive: true })
+      .filter((f) => String(f).endsWith('.mjs'))
+      .map((f) => readFileSync(join(server, String(f)), 'utf8'))
+      .join('\n');
+    expect(code).toContain('function localePath'); // the site's own code is there…
+    for (const name of ['validateAnswers', 'checkAnswer', 'postStep', 'viewFor', 'formatAnswer', 'errorMessage']) {
+      expect(code, name).not.toMatch(new RegExp(`function ${name}\\b`)); // …the core's is not
+    }
   });
 });
