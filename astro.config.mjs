@@ -1,8 +1,16 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { wordingOf } from './api/routing/wording.ts';
 import { helplineFreshness } from './site/integrations/helpline-freshness.ts';
+
+// The partnership's names, compiled into the pages' words ({{siteName}}, {{area}}, …). The
+// server checks the whole file at start-up; a build only needs its names.
+const partnershipFile = process.env.PARTNERSHIP_FILE ?? process.env.ROUTING_FILE ?? 'content/partnership.yaml';
+const wording = wordingOf(parse(readFileSync(partnershipFile, 'utf8')).partnership);
 
 export default defineConfig({
   srcDir: './site',
@@ -23,6 +31,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
+    define: { __PARTNERSHIP_WORDING__: JSON.stringify(wording) },
     css: { preprocessorOptions: { scss: { loadPaths: [fileURLToPath(new URL('./node_modules', import.meta.url))] } } },
   },
 });

@@ -3,12 +3,17 @@
  * times partners read, are Peterborough's, not UTC (between midnight and 1am in summer, UTC
  * still says yesterday).
  */
-export const PARTNERSHIP_TIME_ZONE = 'Europe/London';
+let partnershipZone = 'Europe/London';
+
+/** Set at start-up from the partnership file (`partnership.timeZone`). */
+export function usePartnershipTimeZone(timeZone: string): void {
+  partnershipZone = timeZone;
+}
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in the time zone. */
-export function dateIn(instant: Date | number, timeZone = PARTNERSHIP_TIME_ZONE): string {
+export function dateIn(instant: Date | number, timeZone = partnershipZone): string {
   let format = dateFormats.get(timeZone);
   if (!format) {
     // en-CA writes dates as YYYY-MM-DD.
@@ -25,6 +30,6 @@ export function daysEarlier(date: string, days: number): string {
 }
 
 /** An instant as partners read it: "1 December 2026, 14:05 (UK time)". */
-export function partnershipTime(instant: Date | number, timeZone = PARTNERSHIP_TIME_ZONE): string {
+export function partnershipTime(instant: Date | number, timeZone = partnershipZone): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }

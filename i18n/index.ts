@@ -26,6 +26,22 @@ const catalogs: Record<Locale, Record<string, string>> = { en, pl, lt, ro, pt, u
 export const englishCatalog: Record<string, string> = en;
 export const partnerCatalog: Record<string, string> = partnerEn;
 
+/**
+ * How the portal's words name the partnership that runs it ({{siteName}}, {{area}}, …), from its
+ * partnership file. The site's build has them compiled in (astro.config.mjs); the server sets
+ * them at start-up from the file it runs with.
+ */
+export interface Wording {
+  siteName: string;
+  partnershipName: string;
+  area: string;
+  region: string;
+  examplePostcode: string;
+  exampleStreet: string;
+}
+declare const __PARTNERSHIP_WORDING__: Wording | undefined;
+const builtWording: Partial<Wording> = typeof __PARTNERSHIP_WORDING__ === 'undefined' ? {} : __PARTNERSHIP_WORDING__;
+
 const i18n = i18next.createInstance();
 void i18n.init({
   resources: {
@@ -39,11 +55,16 @@ void i18n.init({
   keySeparator: false,
   nsSeparator: false,
   // Pages (Astro) and emails escape at output; escaping here too would double-escape.
-  interpolation: { escapeValue: false },
+  interpolation: { escapeValue: false, defaultVariables: { ...builtWording } },
   initAsync: false,
   returnNull: false,
   showSupportNotice: false,
 });
+
+/** The partnership's names, for every sentence that names them. */
+export function useWording(wording: Wording): void {
+  i18n.options.interpolation!.defaultVariables = { ...wording };
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

@@ -5,7 +5,7 @@ import { questionKey, questionsOf, type Definition, type Question } from '../def
 const FORMATS: Partial<Record<Question['kind'], string>> = {
   date: 'YYYY-MM-DD, today or earlier',
   time: 'HH:MM, 24-hour clock',
-  postcode: 'UK postcode, e.g. PE1 1HQ',
+  postcode: 'UK postcode, with or without its space',
   email: 'email address',
   phone: 'phone number, 10 to 15 digits; spaces, +, ( ) and - allowed',
   multichoice: 'array of option values',

@@ -26,7 +26,28 @@ export const ruleSchema = z
 
 export const routingSchema = z
   .object({
-    partnership: z.object({ name: z.string().min(1), adminEmail: z.string().email('must be an email address') }).strict(),
+    partnership: z
+      .object({
+        name: z.string().min(1),
+        siteName: z.string().min(1),
+        area: z.string().min(1),
+        region: z.string().min(1),
+        examplePostcode: z.string().min(1),
+        exampleStreet: z.string().min(1),
+        adminEmail: z.string().email('must be an email address'),
+        mailFrom: z.string().min(3).default('Community safety portal <portal@example.org>'),
+        timeZone: z
+          .string()
+          .refine((zone) => {
+            try {
+              return Boolean(new Intl.DateTimeFormat('en-GB', { timeZone: zone }));
+            } catch {
+              return false;
+            }
+          }, 'must be a time zone such as Europe/London')
+          .default('Europe/London'),
+      })
+      .strict(),
     partners: z.array(partnerSchema).min(1),
     housingProviders: z.array(id).default([]),
     rules: z.array(ruleSchema).min(1),

@@ -43,7 +43,7 @@ function main(args: string[]): number {
         console.log(`Delivery ${id} will not be tried again.`);
         return 0;
       case 'purge': {
-        const repeats = loadRouting(config.routingFile, definitions).repeats;
+        const repeats = loadRouting(config.partnershipFile, definitions).repeats;
         const mailer = config.smtpUrl ? undefined : pickupMailer(join(config.dataDir, 'mail'));
         const gone = purgeExpired(store, retentionPolicy(config, repeats), Date.now(), mailer);
         console.log(`Deleted ${gone.reports} reports kept past ${config.retentionDays} days and ${gone.matchRecords} match records older than the longest repeat window.`);

@@ -13,8 +13,10 @@ export interface PortalConfig {
   publicUrl: URL;
   dataDir: string;
   smtpUrl?: string;
-  mailFrom: string;
-  routingFile: string;
+  /** The sender of emails; unset, the partnership file's. */
+  mailFrom?: string;
+  /** The partnership: its name and wording, partners, routing and thresholds. */
+  partnershipFile: string;
   /** The checked helpline list (content/helplines.yaml): the chat's safety numbers come from it. */
   helplinesFile: string;
   retry: RetryPolicy;
@@ -48,8 +50,10 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
     .optional(),
-  MAIL_FROM: z.string().min(3).default('Safer Peterborough portal <portal@example.org>'),
-  ROUTING_FILE: z.string().min(1).default('content/routing.yaml'),
+  MAIL_FROM: z.string().min(3).optional(),
+  PARTNERSHIP_FILE: z.string().min(1).optional(),
+  // The name of PARTNERSHIP_FILE before the file held more than routing.
+  ROUTING_FILE: z.string().min(1).optional(),
   RETRY_BASE_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.baseMs / 1000),
   RETRY_CAP_SECONDS: whole(1, 86_400).default(defaultRetryPolicy.capMs / 1000),
   RETRY_MAX_ATTEMPTS: whole(1, 1000).default(defaultRetryPolicy.maxAttempts),
@@ -92,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     dataDir: resolve(root, e.DATA_DIR),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    routingFile: resolve(root, e.ROUTING_FILE),
+    partnershipFile: resolve(root, e.PARTNERSHIP_FILE ?? e.ROUTING_FILE ?? 'content/partnership.yaml'),
     helplinesFile: resolve(root, 'content', 'helplines.yaml'),
     retry: { baseMs: e.RETRY_BASE_SECONDS * 1000, capMs: e.RETRY_CAP_SECONDS * 1000, maxAttempts: e.RETRY_MAX_ATTEMPTS },
     claimMs: e.OUTBOX_CLAIM_SECONDS * 1000,

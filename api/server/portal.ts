@@ -36,7 +36,9 @@ import { loadMatchSecret } from '../repeats/keys';
 import { loadGuidanceSearch } from '../search/server';
 import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
-import { englishCatalog, locales, partnerCatalog } from '../../i18n';
+import { englishCatalog, locales, partnerCatalog, useWording } from '../../i18n';
+import { wordingOf } from '../routing/wording';
+import { usePartnershipTimeZone } from '../time';
 import { retentionPolicy, type PortalConfig } from './config';
 import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
@@ -63,7 +65,9 @@ export type Portal = Awaited<ReturnType<typeof startPortal>>;
 /** Composes the store, routing, outbox and both channels, and serves them on one port. */
 export async function startPortal(config: PortalConfig, options: PortalOptions) {
   const now = options.now ?? Date.now;
-  const routing = loadRouting(config.routingFile, allDefinitions);
+  const routing = loadRouting(config.partnershipFile, allDefinitions);
+  useWording(wordingOf(routing.partnership));
+  usePartnershipTimeZone(routing.partnership.timeZone);
   const definitions = allDefinitions.map((d) => resolveDefinition(d, routing));
   for (const definition of definitions) {
     checkDefinition(definition);
@@ -81,7 +85,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     routing,
     definitions,
     now,
-    from: config.mailFrom,
+    from: config.mailFrom ?? routing.partnership.mailFrom,
     messageIdDomain: config.publicUrl.hostname,
     retry: config.retry,
     claimMs: config.claimMs,

@@ -1,6 +1,6 @@
 // npm run bench: durable report intakes, guidance pages and chat turns under concurrent load, each
 // beside GET /api/health in the same run; then search index sizes, query latency and first-search bytes.
-import { drugsOnCrossKeysEstate } from '../support/core';
+import { drugsOnAHousingEstate } from '../support/core';
 import { startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 import { chatBench } from './chat';
@@ -15,7 +15,7 @@ const dir = tempDir();
 // Load comes from one client here, so the per-client limits are off for the measurement.
 const portal = await startPortalProcess({ DATA_DIR: dir.path, RATE_LIMIT_REPORTS_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0' });
 try {
-  const body = JSON.stringify(drugsOnCrossKeysEstate);
+  const body = JSON.stringify(drugsOnAHousingEstate);
   const health = () => fetch(`${portal.url}/api/health`);
   const report = () =>
     fetch(`${portal.url}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

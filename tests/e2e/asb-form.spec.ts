@@ -1,10 +1,15 @@
 import type { Page } from '@playwright/test';
+import { partnershipRouting } from '../support/fixtures';
 import { expect, startJourney, test } from './fixtures';
+
+const partnership = partnershipRouting();
+const [housingProvider] = partnership.routing.housingProviders;
+const providerName = partnership.routing.partners.find((p) => p.id === housingProvider)!.name;
 
 async function fillReport(page: Page, description: string) {
   await page.getByLabel('Drug dealing or drug use').check();
   await page.getByLabel('Postcode').fill('pe1 1hq');
-  await page.getByLabel('Cross Keys Homes').check();
+  await page.getByLabel(providerName).check();
   await page.getByLabel('Day').fill('20');
   await page.getByLabel('Month').fill('11');
   await page.getByLabel('Year').fill('2026');
@@ -46,11 +51,10 @@ for (const javaScriptEnabled of [false, true]) {
       expect(reference).toMatch(/^ASB-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
       const mails = (await smtp.waitFor(before + 3)).slice(before);
-      expect(mails.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '')).sort()).toEqual([
-        'asb-team@council.example.org',
-        'asb@cross-keys-homes.example.org',
-        'neighbourhood-peterborough@police.example.org',
-      ]);
+      // The partnership's ASB team, its police and the housing provider, as its rules say.
+      const sent = { kind: 'drugs', landlord: housingProvider };
+      expect(mails.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '')).sort()).toEqual(partnership.recipients('asb', sent));
+      expect(mails).toHaveLength(3);
       for (const mail of mails) {
         expect(mail.subject).toBe(`ASB report ${reference}: Drug dealing or drug use, PE1`);
         expect(mail.text).toContain(description);

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
+import { partnershipRouting } from '../support/fixtures';
 import { expect, startJourney, test } from './fixtures';
+
+const partnership = partnershipRouting();
 
 // Fields are found by id, so the same steps work in every language.
 async function choose(page: Page, question: string, option: string) {
@@ -32,7 +35,7 @@ test('in danger now: the journey shows 999 and the Silent Solution, and stores n
   expect(portal.reportCount()).toBe(before);
 });
 
-test('a hate crime reported by a witness reaches the police and the Hate Crime Officer', async ({ page, portal, smtp }) => {
+test('a hate crime reported by a witness reaches the partners the partnership’s rules name (Peterborough: the police and the Hate Crime Officer)', async ({ page, portal, smtp }) => {
   await startJourney(page, `${portal.url}/report/hate-crime`);
   await expect(page.getByRole('button', { name: 'Emergency Exit this page' })).toBeVisible();
   await choose(page, 'reporterRole', 'witness');
@@ -48,8 +51,9 @@ test('a hate crime reported by a witness reaches the police and the Hate Crime O
   const before = smtp.received.length;
   const reference = await sendAndGetReference(page);
   expect(reference).toMatch(/^REF-/);
-  const mails = (await smtp.waitFor(before + 2)).slice(before);
-  expect(recipients(mails)).toEqual(['hate-crime-officer@cross-keys-homes.example.org', 'hate-crime@police.example.org']);
+  const expected = partnership.recipients('hate-crime', { reporterRole: 'witness', contactChoice: 'anonymous' });
+  const mails = (await smtp.waitFor(before + expected.length)).slice(before);
+  expect(recipients(mails)).toEqual(expected);
   for (const mail of mails) expect(mail.text).toContain(account);
 });
 
@@ -71,7 +75,8 @@ test('a Victims’ Hub self-referral in Polish, with consent to a specialist, re
   const before = smtp.received.length;
   const reference = await sendAndGetReference(page);
   const mails = (await smtp.waitFor(before + 2)).slice(before);
-  expect(recipients(mails)).toEqual(['outreach@domestic-abuse.example.org', 'referrals@victims-hub.example.org']);
+  expect(recipients(mails)).toEqual(partnership.recipients('victims-hub', { crimeType: 'domestic-abuse', consentSpecialist: 'yes' }));
+  expect(mails).toHaveLength(2); // the Victims' Hub, and the specialist service the person agreed to
   for (const mail of mails) {
     expect(mail.subject).toContain(reference);
     expect(mail.text).toContain('The reporter used the portal in Polish.');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { projectRoot } from '../support/fixtures';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -25,7 +25,7 @@ describe('the admin command', () => {
   it('lists failed deliveries, retries one, cancels another', async () => {
     smtp = await startSmtp();
     core = createCore(smtp.url);
-    const result = core.submit('asb', drugsOnCrossKeysEstate);
+    const result = core.submit('asb', drugsOnAHousingEstate);
     smtp.behave('permanent');
     await core.dispatcher().runOnce();
     const reference = result.ok ? result.reference : '';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/http/api';
-import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { createCore, drugsOnAHousingEstate } from '../support/core';
 
 let core: ReturnType<typeof createCore>;
 let api: ReturnType<typeof createApi>;
@@ -59,7 +59,7 @@ describe('the JSON API', () => {
   });
 
   it('reports the outbox depth and the age of the oldest undelivered email', async () => {
-    await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate));
+    await post('/reports/asb', JSON.stringify(drugsOnAHousingEstate));
     core.clock.now += 90_000;
     const health = (await (await api.request('/health')).json()) as { outbox: { undelivered: number; oldestUndeliveredSeconds: number } };
     expect(health.outbox).toEqual({ undelivered: 3, oldestUndeliveredSeconds: 90, failedDeliveries: 0, failedAlerts: 0 });
@@ -84,7 +84,7 @@ describe('the JSON API', () => {
   });
 
   it('creates a report: 201 with its reference', async () => {
-    const res = await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate));
+    const res = await post('/reports/asb', JSON.stringify(drugsOnAHousingEstate));
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
     expect(reference).toMatch(/^ASB-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
@@ -92,7 +92,7 @@ describe('the JSON API', () => {
   });
 
   it('refuses invalid answers with 400, a path and a message for each problem, and stores nothing', async () => {
-    const res = await post('/reports/asb', JSON.stringify({ ...drugsOnCrossKeysEstate, kind: undefined, date: '2026-13-01' }));
+    const res = await post('/reports/asb', JSON.stringify({ ...drugsOnAHousingEstate, kind: undefined, date: '2026-13-01' }));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       errors: [
@@ -135,7 +135,7 @@ describe('the JSON API', () => {
   });
 
   it('returns the first reference for a retried request with the same Idempotency-Key', async () => {
-    const send = () => post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'k-1' });
+    const send = () => post('/reports/asb', JSON.stringify(drugsOnAHousingEstate), { 'idempotency-key': 'k-1' });
     const first = (await (await send()).json()) as { reference: string };
     const second = (await (await send()).json()) as { reference: string };
     expect(second.reference).toBe(first.reference);
@@ -143,7 +143,7 @@ describe('the JSON API', () => {
   });
 
   it('never drops a report sent with a key used before for another type, nor hands back its reference', async () => {
-    const asb = (await (await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'shared' })).json()) as { reference: string };
+    const asb = (await (await post('/reports/asb', JSON.stringify(drugsOnAHousingEstate), { 'idempotency-key': 'shared' })).json()) as { reference: string };
     const hate = await post('/reports/hate-crime', JSON.stringify(core.byId('hate-crime').examples.valid[0].answers), { 'idempotency-key': 'shared' });
     expect(hate.status).toBe(201);
     const { reference } = (await hate.json()) as { reference: string };
@@ -152,21 +152,21 @@ describe('the JSON API', () => {
   });
 
   it('refuses the same key with different answers (409), and stores nothing for it', async () => {
-    await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'k-2' });
-    const res = await post('/reports/asb', JSON.stringify({ ...drugsOnCrossKeysEstate, description: 'Something else entirely' }), { 'idempotency-key': 'k-2' });
+    await post('/reports/asb', JSON.stringify(drugsOnAHousingEstate), { 'idempotency-key': 'k-2' });
+    const res = await post('/reports/asb', JSON.stringify({ ...drugsOnAHousingEstate, description: 'Something else entirely' }), { 'idempotency-key': 'k-2' });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/already used for a different report/);
     expect(core.store.countReports()).toBe(1);
   });
 
   it('refuses an over-long key instead of cutting it (two long keys must not collide)', async () => {
-    const res = await post('/reports/asb', JSON.stringify(drugsOnCrossKeysEstate), { 'idempotency-key': 'k'.repeat(201) });
+    const res = await post('/reports/asb', JSON.stringify(drugsOnAHousingEstate), { 'idempotency-key': 'k'.repeat(201) });
     expect(res.status).toBe(400);
     expect(core.store.countReports()).toBe(0);
   });
 
   it('answers 201 with the reference alone, however many reports gave the same phone number', async () => {
-    const noise = { ...drugsOnCrossKeysEstate, kind: 'noise', contactChoice: 'contact', name: 'Sam', phone: '07700 900123' };
+    const noise = { ...drugsOnAHousingEstate, kind: 'noise', contactChoice: 'contact', name: 'Sam', phone: '07700 900123' };
     for (let i = 0; i < 3; i++) {
       const res = await post('/reports/asb', JSON.stringify(noise));
       expect(Object.keys((await res.json()) as object)).toEqual(['reference']);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { drugsOnCrossKeysEstate } from '../support/core';
+import { drugsOnAHousingEstate } from '../support/core';
 import { startPortalProcess } from '../support/portal-process';
 
 // A real full disk: a 2 MB tmpfs (mounting needs root, as CI and these machines run).
@@ -15,7 +15,7 @@ describe('a full disk', () => {
     try {
       const acknowledged: string[] = [];
       const statuses = new Set<number>();
-      const big = { ...drugsOnCrossKeysEstate, description: 'x'.repeat(4900), people: 'y'.repeat(1900) };
+      const big = { ...drugsOnAHousingEstate, description: 'x'.repeat(4900), people: 'y'.repeat(1900) };
       for (let i = 0; i < 2000 && !statuses.has(503); i++) {
         const res = await fetch(`${portal.url}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(big) });
         statuses.add(res.status);

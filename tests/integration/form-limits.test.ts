@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { drugsOnCrossKeysEstate } from '../support/core';
+import { drugsOnAHousingEstate } from '../support/core';
 import { formClient } from '../support/form-client';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
@@ -51,7 +51,7 @@ describe('a person correcting their answers', () => {
     const api = await fetch(`${url}/api/reports/asb`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(drugsOnCrossKeysEstate),
+      body: JSON.stringify(drugsOnAHousingEstate),
     });
     expect(api.status).toBe(429);
   });
@@ -75,7 +75,7 @@ describe('a person correcting their answers', () => {
       expect(res.status, path).toBe(308); // method and body kept: the post goes on to the page, and its limits
       expect(res.headers.get('location'), path).toBe(to);
     }
-    const api = await fetch(`${url}//api/reports/asb`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(drugsOnCrossKeysEstate) });
+    const api = await fetch(`${url}//api/reports/asb`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(drugsOnAHousingEstate) });
     expect(api.status).toBe(308);
     expect(api.headers.get('location')).toBe('/api/reports/asb');
   });
@@ -86,7 +86,7 @@ describe('clients behind a reverse proxy', () => {
     fetch(`${url}/api/reports/asb`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-      body: JSON.stringify(drugsOnCrossKeysEstate),
+      body: JSON.stringify(drugsOnAHousingEstate),
     });
 
   it('are told apart by X-Forwarded-For only when the proxy is trusted (TRUST_PROXY)', async () => {

@@ -18,7 +18,8 @@ const to = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
 
 async function send(type: string, answers: Record<string, unknown>, locale = 'en') {
   smtp = await startSmtp();
-  core = createCore(smtp.url);
+  // Peterborough's partners and what each of its rules lets them see.
+  core = createCore(smtp.url, 'peterborough');
   const result = intake(
     { store: core.store, routing: core.routing, now: () => new Date(core.clock.now) },
     core.byId(type),

@@ -7,7 +7,7 @@ import { defaultRetryPolicy } from '../../api/outbox/backoff';
 import { createDispatcher } from '../../api/outbox/dispatcher';
 import { purgeExpired, type RetentionPolicy } from '../../api/store/retention';
 import { openStore } from '../../api/store/store';
-import { shippedSetup } from '../support/fixtures';
+import { partnershipSetup } from '../support/setup';
 import { tempDir } from '../support/temp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -15,7 +15,7 @@ beforeEach(() => (dir = tempDir()));
 afterEach(() => dir.remove());
 
 const DAY = 24 * 60 * 60 * 1000;
-const setup = shippedSetup();
+const setup = partnershipSetup();
 const policy: RetentionPolicy = { reportDays: 90, repeats: setup.routing.repeats, chatExpiryMs: DAY, formExpiryMs: DAY };
 
 /** Every file the portal wrote, with the number of canaries each still holds. */

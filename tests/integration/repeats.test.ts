@@ -13,6 +13,9 @@ afterEach(async () => {
 
 const DAY = 24 * 60 * 60 * 1000;
 const policy = (): RetentionPolicy => ({ reportDays: 90, repeats: core.routing.repeats, chatExpiryMs: 60_000, formExpiryMs: 60_000 });
+// These scenarios are Peterborough's published thresholds (2 reports for a repeat victim, 3 for
+// a place, the Case Review's 3 in 6 months); Riverside's own follow at the end.
+const PETERBOROUGH = 'peterborough';
 const councilEmails = (mails: ParsedMail[]) => mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === 'asb-team@council.example.org');
 const noise = (phone: string, date: string) => ({
   danger: 'no',
@@ -31,7 +34,7 @@ const noise = (phone: string, date: string) => ({
 describe('repeat victims and the ASB Case Review', () => {
   it('flags the 2nd and 3rd reports from one person, with the phone written 3 ways, and meets the Case Review on the 3rd', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = createCore(smtp.url, PETERBOROUGH);
     const dispatcher = core.dispatcher();
     const results = [];
     for (const [i, phone] of ['07700 900123', '+44 7700 900123', '0044 (0)7700-900-123'].entries()) {
@@ -56,7 +59,7 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('flags a repeat location from anonymous reports, never a repeat victim', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = createCore(smtp.url, PETERBOROUGH);
     for (let i = 0; i < 3; i++) core.submit('asb', { ...noise('07700 900123', '2026-11-20'), contactChoice: 'anonymous', postcode: `PE1 1A${'BDE'[i]}` });
     await core.dispatcher().runOnce();
     const last = councilEmails(smtp.received).at(-1)!;
@@ -66,7 +69,7 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('flags a repeat street however the street was written', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = createCore(smtp.url, PETERBOROUGH);
     const { postcode: _none, ...withoutPostcode } = noise('07700 900123', '2026-11-20');
     for (const street of ['12 Lincoln Rd', 'lincoln road', 'Lincoln Road']) {
       core.submit('asb', { ...withoutPostcode, contactChoice: 'anonymous', street });
@@ -81,7 +84,7 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('still matches a victim in month five, after the first report itself was deleted at 90 days', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = createCore(smtp.url, PETERBOROUGH);
     const first = core.submit('asb', noise('07700 900123', '2026-11-20'));
     await core.dispatcher().runOnce();
     core.clock.now += 91 * DAY;
@@ -95,7 +98,7 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('deletes match records once they are older than the longest window (6 months)', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = createCore(smtp.url, PETERBOROUGH);
     core.submit('asb', noise('07700 900123', '2026-11-20'));
     await core.dispatcher().runOnce();
     expect(purgeExpired(core.store, policy(), core.clock.now + 150 * DAY).matchRecords).toBe(0);
@@ -108,7 +111,7 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('tells a partner of a repeat place only if its rule lets it see the place', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = createCore(smtp.url, PETERBOROUGH);
     const crime = {
       danger: 'no', reporterRole: 'victim', motivation: ['race'], incidentType: ['verbal-abuse'], placeType: 'place',
       date: '2026-11-21', description: 'Shouted at in the street', injuries: 'no', contactChoice: 'contact', name: 'Jo',
@@ -128,3 +131,21 @@ describe('repeat victims and the ASB Case Review', () => {
     expect(hub).toContain('Possible repeat victim');
   });
 });
+
+describe('repeats by another partnership’s thresholds (Riverside: a victim’s 3rd report in 12 months)', () => {
+  it('flags the 3rd report from one phone, not the 2nd, and sends the flag to its own ASB team', async () => {
+    smtp = await startSmtp();
+    core = createCore(smtp.url, 'riverside');
+    const team = core.routing.partners.find((p) => p.id === 'borough-safety')!.email;
+    for (let i = 0; i < 3; i++) {
+      core.clock.now += 40 * DAY; // further apart than Peterborough's six months would count
+      core.submit('asb', { ...noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)), postcode: 'RV1 2AB' });
+      await core.dispatcher().runOnce();
+    }
+    const emails = smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === team);
+    expect(emails).toHaveLength(3);
+    expect(emails[1].text).not.toContain('repeat victim');
+    expect(emails[2].text).toContain('Possible repeat victim: 3rd report in 12 months giving the same phone number');
+  });
+});
+

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRetention, type RetentionPolicy } from '../../api/store/retention';
-import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
 let core: ReturnType<typeof createCore>;
@@ -17,7 +17,7 @@ describe('retention', () => {
   it('deletes a report 90 days after every partner received it, and not a day before', async () => {
     smtp = await startSmtp();
     core = createCore(smtp.url);
-    core.submit('asb', drugsOnCrossKeysEstate);
+    core.submit('asb', drugsOnAHousingEstate);
     await core.dispatcher().runOnce();
     const sentAt = core.clock.now;
 
@@ -31,10 +31,10 @@ describe('retention', () => {
   it('keeps a report while any delivery is pending or failed', async () => {
     smtp = await startSmtp();
     core = createCore(smtp.url);
-    core.submit('asb', drugsOnCrossKeysEstate);
-    smtp.behave('permanent', 'asb-team@council.example.org');
+    core.submit('asb', drugsOnAHousingEstate);
+    smtp.behave('permanent', core.routed('asb', drugsOnAHousingEstate)[0].email);
     await core.dispatcher().runOnce();
-    core.submit('asb', drugsOnCrossKeysEstate); // not sent at all yet
+    core.submit('asb', drugsOnAHousingEstate); // not sent at all yet
     startRetention(core.store, days90(), () => core.clock.now + 365 * DAY).stop();
     expect(core.store.countReports()).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthRoutes } from '../../api/http/health';
-import { createCore, drugsOnCrossKeysEstate } from '../support/core';
+import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
 let core: ReturnType<typeof createCore>;
@@ -26,7 +26,7 @@ describe('mail server faults', () => {
   it('a server that never answers times out, and the delivery waits for a retry', async () => {
     const port = await stallingServer();
     core = createCore(`smtp://127.0.0.1:${port}`);
-    core.submit('asb', drugsOnCrossKeysEstate);
+    core.submit('asb', drugsOnAHousingEstate);
     await core.dispatcher().runOnce();
     const [first] = core.store.deliveriesOf(1);
     expect(first).toMatchObject({ status: 'pending', attempts: 1 });
@@ -37,7 +37,7 @@ describe('mail server faults', () => {
     smtp = await startSmtp();
     // smtps:// to a server that only speaks plain SMTP: the handshake fails.
     core = createCore(`smtps://127.0.0.1:${smtp.port}`);
-    core.submit('asb', drugsOnCrossKeysEstate);
+    core.submit('asb', drugsOnAHousingEstate);
     await core.dispatcher().runOnce();
     const deliveries = core.store.deliveriesOf(1);
     expect(deliveries.every((d) => d.status === 'pending' && d.attempts === 1)).toBe(true);
@@ -49,7 +49,7 @@ describe('mail server faults', () => {
     smtp = await startSmtp();
     core = createCore(smtp.url);
     smtp.behave('permanent'); // 550 to everyone, the partnership's admin address included
-    for (let i = 0; i < 3; i++) core.submit('asb', drugsOnCrossKeysEstate);
+    for (let i = 0; i < 3; i++) core.submit('asb', drugsOnAHousingEstate);
     const dispatcher = core.dispatcher();
     await dispatcher.runOnce();
     await dispatcher.runOnce(); // the alerts about the failures, refused in turn

@@ -4,14 +4,15 @@ import { smtpMailer } from '../../api/mail/transport';
 import { defaultRetryPolicy } from '../../api/outbox/backoff';
 import { createDispatcher } from '../../api/outbox/dispatcher';
 import { openStore } from '../../api/store/store';
-import { NOW, shippedSetup } from './fixtures';
+import { NOW, type PartnershipName } from './fixtures';
+import { partnershipSetup } from './setup';
 import { tempDir } from './temp';
 
 /** The core on a real SQLite file with a clock the test moves, and (when given) a real SMTP server. */
-export function createCore(smtpUrl?: string) {
+export function createCore(smtpUrl?: string, partnership?: PartnershipName) {
   const dir = tempDir();
   const file = join(dir.path, 'portal.db');
-  const setup = shippedSetup();
+  const setup = partnershipSetup(partnership);
   const clock = { now: NOW.getTime() };
   let store = openStore(file);
   const matchSecret = Buffer.from('test-secret-'.repeat(4));
@@ -52,11 +53,12 @@ export function createCore(smtpUrl?: string) {
   };
 }
 
-export const drugsOnCrossKeysEstate = {
+/** Drug dealing on an estate of the partnership's (first) housing provider, reported anonymously. */
+export const drugsOnAHousingEstate = {
   danger: 'no',
   kind: 'drugs',
   location: 'Behind the shops',
-  landlord: 'cross-keys-homes',
+  landlord: partnershipSetup().routing.housingProviders[0],
   date: '2026-11-20',
   ongoing: 'no',
   description: 'Dealing from a car',

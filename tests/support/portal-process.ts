@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourcesHash, stampFile } from '../../scripts/sources.mjs';
-import { projectRoot } from './fixtures';
+import { partnershipFile, projectRoot } from './fixtures';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,7 +24,9 @@ const SERVER = [join(projectRoot, 'dist', 'server-core', 'main.mjs')];
 function checkBuild(): void {
   const stamp = stampFile(projectRoot);
   const built = existsSync(stamp) ? (JSON.parse(readFileSync(stamp, 'utf8')) as { sources: string }).sources : undefined;
-  if (built !== sourcesHash(projectRoot)) throw new Error('The build is older than the sources: run npm run build (npm test does)');
+  if (built !== sourcesHash(projectRoot, partnershipFile())) {
+    throw new Error(`The build is not of these sources and this partnership: run PARTNERSHIP_FILE=${partnershipFile()} npm run build (npm test does)`);
+  }
 }
 
 export interface PortalProcess {
@@ -41,7 +43,7 @@ export async function startPortalProcess(env: Record<string, string>): Promise<P
   let output = '';
   const child = spawn(process.execPath, SERVER, {
     cwd: projectRoot,
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', PARTNERSHIP_FILE: partnershipFile(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -75,7 +77,7 @@ export async function failedStart(env: Record<string, string>): Promise<{ code: 
   checkBuild();
   const child = spawn(process.execPath, SERVER, {
     cwd: projectRoot,
-    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PARTNERSHIP_FILE: partnershipFile(), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

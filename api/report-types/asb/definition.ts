@@ -102,12 +102,13 @@ export const asb: Definition = {
         },
       },
       {
-        name: 'drug dealing on a housing provider estate, with safe contact',
+        // Not one of the partnership's own housing providers: examples hold under any partnership.
+        name: 'drug dealing on a housing association estate, with safe contact',
         answers: {
           danger: 'no',
           kind: 'drugs',
           location: 'The alley behind the shops on Lincoln Road',
-          landlord: 'cross-keys-homes',
+          landlord: 'other-housing-association',
           date: '2026-11-18',
           time: '21:30',
           ongoing: 'no',

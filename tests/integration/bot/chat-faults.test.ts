@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBotkit } from '../../../bot/botkit';
 import { createChatEngine, type ChatStore } from '../../../bot/engine';
 import { chatRoutes } from '../../../bot/route';
-import { shippedSetup } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
 describe('the chat on a full disk', () => {
   it('answers 503 with a message, rather than nothing, when the store cannot keep the conversation', async () => {
@@ -13,7 +13,7 @@ describe('the chat on a full disk', () => {
       },
       forget: () => undefined,
     };
-    const setup = shippedSetup();
+    const setup = partnershipSetup();
     const engine = createChatEngine({
       definitions: setup.definitions,
       store: full,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../../api/definitions/check';
 import type { Definition } from '../../../api/definitions/types';
-import { shippedSetup } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const { definitions, byId } = shippedSetup();
+const { definitions, byId } = partnershipSetup();
 
 /** A copy of the ASB definition with one change made by `change`. */
 function asbWith(change: (d: Definition) => void): Definition {

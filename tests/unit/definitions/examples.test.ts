@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../../api/definitions/schema';
-import { NOW, shippedSetup } from '../../support/fixtures';
+import { NOW } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
 // Each definition carries its own examples; adding a question means adding its examples there.
-const { definitions } = shippedSetup();
+const { definitions } = partnershipSetup();
 
 describe.each(definitions.map((d) => [d.id, d] as const))('the %s definition', (_id, definition) => {
   it.each(definition.examples.valid.map((e) => [e.name, e] as const))('accepts its valid example: %s', (_name, example) => {

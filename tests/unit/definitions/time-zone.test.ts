@@ -3,9 +3,9 @@ import { validateAnswers } from '../../../api/definitions/schema';
 import { translator } from '../../../i18n';
 import { parseDate } from '../../../bot/answers';
 import { partnershipTime } from '../../../api/time';
-import { shippedSetup } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const asb = shippedSetup().byId('asb');
+const asb = partnershipSetup().byId('asb');
 const report = (date: string) => ({
   danger: 'no', kind: 'noise', location: 'Park', date, ongoing: 'no', description: 'Noise', reportedBefore: 'no', contactChoice: 'anonymous',
 });

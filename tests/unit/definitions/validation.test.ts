@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../../api/definitions/schema';
-import { NOW, shippedSetup } from '../../support/fixtures';
+import { NOW } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const asb = shippedSetup().byId('asb');
+const setup = partnershipSetup();
+const asb = setup.byId('asb');
 const base = {
   danger: 'no',
   kind: 'noise',
@@ -93,9 +95,10 @@ describe('ASB answers', () => {
 
   it('offers the configured housing providers before the fixed answers', () => {
     const landlord = asb.sections.flatMap((s) => s.questions).find((q) => q.id === 'landlord')!;
-    expect(landlord.options?.[0]).toBe('cross-keys-homes');
-    expect(landlord.optionNames?.['cross-keys-homes']).toBe('Cross Keys Homes');
-    expect(valid({ ...base, landlord: 'cross-keys-homes' }).landlord).toBe('cross-keys-homes');
+    const [provider] = setup.routing.housingProviders;
+    expect(landlord.options?.[0]).toBe(provider);
+    expect(landlord.optionNames?.[provider]).toBe(setup.routing.partners.find((p) => p.id === provider)!.name);
+    expect(valid({ ...base, landlord: provider }).landlord).toBe(provider);
   });
 
   it('says an email address may be 254 characters, the limit it applies', () => {

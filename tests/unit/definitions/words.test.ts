@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkWords, wordsNeeded } from '../../../api/definitions/words';
 import { englishCatalog, partnerCatalog } from '../../../i18n';
-import { shippedSetup } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const { definitions, byId } = shippedSetup();
+const { definitions, byId } = partnershipSetup();
 
 describe('the words a report type needs', () => {
   it.each(definitions.map((d) => [d.id, d] as const))('are all in English for %s', (_id, definition) => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../../api/definitions/schema';
 import { renderReportEmail } from '../../../api/mail/render-report';
 import type { StoredReport } from '../../../api/store/store';
-import { NOW, shippedSetup } from '../../support/fixtures';
+import { NOW } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const asb = shippedSetup().byId('asb');
+const asb = partnershipSetup().byId('asb');
 const partner = { id: 'council-asb', name: 'Council ASB team', email: 'asb@example.org' };
 
 function report(answers: Record<string, unknown>, locale = 'pl'): StoredReport {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchKeys } from '../../../api/repeats/keys';
-import { shippedSetup } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const asb = shippedSetup().byId('asb');
+const asb = partnershipSetup().byId('asb');
 import { normaliseEmail, normalisePhone, normaliseStreet, postcodeSector } from '../../../api/repeats/normalise';
 
 describe('normalising contact details and places', () => {

@@ -9,7 +9,7 @@ const dir = tempDir();
 afterAll(dir.remove);
 
 const good = `
-partnership: { name: Test, adminEmail: admin@example.org }
+partnership: { name: Test, siteName: Safer Test, area: Testville, region: Testshire, examplePostcode: TE1 1ST, exampleStreet: High Street, adminEmail: admin@example.org }
 partners:
   - { id: council-asb, name: Council, email: asb@example.org }
   - { id: police, name: Police, email: police@example.org }

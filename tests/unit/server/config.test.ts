@@ -9,7 +9,7 @@ describe('configuration from the environment', () => {
       host: '127.0.0.1',
       dataDir: '/srv/portal/data',
       smtpUrl: undefined,
-      routingFile: '/srv/portal/content/routing.yaml',
+      partnershipFile: '/srv/portal/content/partnership.yaml',
       retry: { baseMs: 15_000, capMs: 300_000, maxAttempts: 10 },
     });
     expect(config.publicUrl.href).toBe('http://localhost:4321/');

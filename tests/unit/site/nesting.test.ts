@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { questionsOf } from '../../../api/definitions/types';
 import { parentOption } from '../../../site/lib/nesting';
-import { shippedSetup } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const { byId } = shippedSetup();
+const { byId } = partnershipSetup();
 const question = (type: string, id: string) => questionsOf(byId(type)).find((q) => q.id === id)!;
 
 describe('questions revealed inside the option they depend on', () => {

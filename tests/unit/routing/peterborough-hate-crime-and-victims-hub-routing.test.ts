@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../../api/definitions/schema';
 import { resolveRecipients } from '../../../api/routing/resolve-recipients';
-import { NOW, shippedSetup } from '../../support/fixtures';
+import { NOW } from '../../support/fixtures';
+import { partnershipSetup } from '../../support/setup';
 
-const { routing, byId } = shippedSetup();
+// Peterborough's own rules: a table of what its partnership decided.
+const { routing, byId } = partnershipSetup('peterborough');
 
 function route(type: string, answers: Record<string, unknown>) {
   const definition = byId(type);
