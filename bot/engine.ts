@@ -9,12 +9,13 @@ import type { CaseReviewThreshold } from '../api/repeats/flags';
 import type { SearchResult } from '../api/search/search';
 import { caseReviewRight } from '../api/definitions/case-review';
 import { intlLocale, isLocale, translator, type Locale } from '../i18n';
-import { fold } from '../api/search/text';
+import { fold, words } from '../api/search/text';
 import { dateIn } from '../api/time';
 import { matchOption, optionLabel, parseDate } from './answers';
 import { commandIn } from './commands';
 import { concernsIn, type Concern } from './safety';
 import type { SafetyNumbers } from './safety/numbers';
+import type { Understanding } from './understanding';
 
 /** What the bot says: text, tappable answers, and links to guidance. */
 export interface BotMessage {
@@ -34,6 +35,10 @@ export interface ChatState {
   asked: string[];
   /** Made when a report is started: a resent "send" gives the same reference, a new report a new one. */
   reportKey?: string;
+  /** Answers taken from the person's first words, each shown back for confirmation when its question comes. */
+  suggested?: Answers;
+  /** After changing one answer from the summary (or giving the one a rule found missing), back to the summary. */
+  returnToSummary?: boolean;
 }
 
 export interface ChatStore {
@@ -53,6 +58,8 @@ export interface ChatDeps {
   caseReview: CaseReviewThreshold;
   /** Samaritans and the National Domestic Abuse Helpline, from the checked helpline list. */
   numbers: SafetyNumbers;
+  /** What people mean, per language: intents, other names for options, days. */
+  understanding: Record<Locale, Understanding>;
 }
 
 const english = translator('en');
@@ -106,8 +113,23 @@ export function createChatEngine(deps: ChatDeps) {
 
   function ask(definition: Definition, question: Question, t: TFunction, state: ChatState, error?: string): BotMessage[] {
     const key = questionKey(definition, question.id);
+    const suggested = state.suggested?.[question.id];
+    if (suggested !== undefined && !error) {
+      // Taken from what they said first: shown back, never assumed.
+      const answer = formatAnswer(definition, question, suggested, t, intlLocale(state.locale));
+      return [
+        {
+          text: `${t([`${key}.chat`, `${key}.label`])}\n${t('chat.suggested', { answer })}`,
+          quick_replies: [
+            { title: t('chat.yes'), payload: 'yes' },
+            { title: t('chat.no'), payload: 'no' },
+          ],
+        },
+      ];
+    }
     const hint = t(`${key}.hint`, { defaultValue: '' });
-    const text = [error, t(`${key}.label`), hint].filter(Boolean).join('\n');
+    // In the chat, a question in words a person would say, where it has them; else the form's.
+    const text = [error, t([`${key}.chat`, `${key}.label`]), hint].filter(Boolean).join('\n');
     const picked = state.answers[question.id];
     const replies: BotMessage['quick_replies'] = [];
     if (question.kind === 'choice') {
@@ -153,6 +175,8 @@ export function createChatEngine(deps: ChatDeps) {
       if (question) {
         state.step = 'question';
         state.current = question.id;
+        // Only the one thing missing is asked; then straight back to the summary.
+        state.returnToSummary = true;
         return ask(definition, question, t, state, errorMessage(definition, first, t));
       }
       return [{ text: errorMessage(definition, first, t) }];
@@ -170,7 +194,7 @@ export function createChatEngine(deps: ChatDeps) {
         text: `${t('chat.summary')}\n${lines.join('\n')}`,
         quick_replies: [
           { title: t('form.send'), payload: 'send' },
-          { title: t('chat.back'), payload: 'back' },
+          { title: t('chat.changeAnswer'), payload: 'change' },
           { title: t('chat.restart'), payload: 'restart' },
         ],
       },
@@ -181,10 +205,29 @@ export function createChatEngine(deps: ChatDeps) {
   function answer(definition: Definition, state: ChatState, typed: string, t: TFunction): BotMessage[] {
     const question = questionsOf(definition).find((q) => q.id === state.current)!;
     const now = deps.now();
+    const understanding = deps.understanding[state.locale];
+    const suggested = state.suggested?.[question.id];
+    if (suggested !== undefined) {
+      delete state.suggested![question.id];
+      const yes = { id: 'confirm', kind: 'choice', options: ['yes', 'no'] } as Question;
+      const confirmed = typed === 'yes' || typed === 'no' ? typed : understanding.option(definition, yes, typed);
+      if (confirmed === 'no') return ask(definition, question, t, state);
+      // "Yes" takes what they said first; anything else is their answer to the question itself.
+      if (confirmed === 'yes') typed = Array.isArray(suggested) ? '' : suggested;
+      if (confirmed === 'yes' && Array.isArray(suggested)) {
+        state.answers[question.id] = suggested;
+        return moveOn(definition, state, question, t);
+      }
+    }
     let value: string | string[];
     if (question.kind === 'choice' || question.kind === 'consent') {
       const agreed = typed === 'yes' || fold(typed) === fold(t('chat.agree'));
-      const option = question.kind === 'consent' ? (agreed ? 'yes' : undefined) : matchOption(definition, question, typed, t);
+      const option =
+        question.kind === 'consent'
+          ? agreed || understanding.option(definition, { ...question, options: ['yes'] }, typed) === 'yes'
+            ? 'yes'
+            : undefined
+          : (matchOption(definition, question, typed, t) ?? understanding.option(definition, question, typed));
       if (!option) return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: question.optional ? 'invalid' : 'required' }, t));
       value = option;
     } else if (question.kind === 'multichoice') {
@@ -195,7 +238,7 @@ export function createChatEngine(deps: ChatDeps) {
         }
         return moveOn(definition, state, question, t);
       }
-      const options = typed.split(/[,\n]/).map((part) => matchOption(definition, question, part, t));
+      const options = typed.split(/[,\n]/).map((part) => matchOption(definition, question, part, t) ?? understanding.option(definition, question, part));
       if (options.some((o) => !o)) return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: 'invalid' }, t));
       state.answers[question.id] = (question.options ?? []).filter((o) => picked.includes(o) || options.includes(o));
       return ask(definition, question, t, state);
@@ -214,7 +257,38 @@ export function createChatEngine(deps: ChatDeps) {
     state.asked.push(question.id);
     // Answers to questions that no longer apply are dropped, as the form drops them.
     for (const q of questionsOf(definition)) if (!isShown(q, state.answers)) delete state.answers[q.id];
+    if (state.returnToSummary) {
+      state.returnToSummary = false;
+      // A changed answer can open a question that was not asked (say "Yes" to "reported before?").
+      const opened = questionsOf(definition).find(
+        (q) => q.kind !== 'notice' && isShown(q, state.answers) && !q.optional && state.answers[q.id] === undefined,
+      );
+      if (opened) return next(definition, state, questionsOf(definition)[questionsOf(definition).indexOf(opened) - 1]?.id, t);
+      return checkAll(definition, state, t);
+    }
     return next(definition, state, question.id, t);
+  }
+
+  /** From the summary: the answer to change, named by its words ("change my postcode") or picked. */
+  function change(definition: Definition, state: ChatState, said: string, t: TFunction): BotMessage[] | undefined {
+    const shown = questionsOf(definition).filter((q) => q.kind !== 'notice' && q.id !== DANGER_QUESTION && isShown(q, state.answers));
+    const short = (q: Question) => t(`${questionKey(definition, q.id)}.short`);
+    const picked = said.startsWith('change:') ? shown.find((q) => q.id === said.slice(7)) : undefined;
+    const named =
+      picked ??
+      (commandIn(said.split(/\s+/)[0], t, english) === 'change' || said === 'change'
+        ? shown.find((q) => said.split(/\s+/).length > 1 && words(fold(short(q))).some((w) => w.length > 2 && fold(said).includes(w)))
+        : undefined);
+    if (named) {
+      state.step = 'question';
+      state.current = named.id;
+      state.returnToSummary = true;
+      return ask(definition, named, t, state);
+    }
+    if (said === 'change' || commandIn(said, t, english) === 'change') {
+      return [{ text: t('chat.whichAnswer'), quick_replies: shown.map((q) => ({ title: short(q), payload: `change:${q.id}` })) }];
+    }
+    return undefined;
   }
 
   function inDanger(state: ChatState, t: TFunction): BotMessage[] {
@@ -259,7 +333,20 @@ export function createChatEngine(deps: ChatDeps) {
     const { results, english: inEnglish } = deps.search(state.locale, query);
     const found = results.length > 0 ? results : inEnglish;
     if (found.length === 0) return [{ text: t('chat.noAdvice') }, menu(t)];
-    return [{ text: t(results.length > 0 ? 'chat.adviceFound' : 'search.english'), links: found.slice(0, 3).map((r) => ({ title: r.title, url: r.url })) }];
+    // The best page, said in the chat, and always a way on: report it, ask again, or the menu.
+    const [best, ...others] = found;
+    const report = best.reports.find((id) => byId(id));
+    return [
+      { text: `${t(results.length > 0 ? 'chat.adviceFound' : 'search.english')}\n${best.title}: ${best.summary}`, links: [best, ...others.slice(0, 2)].map((r) => ({ title: r.title, url: r.url })) },
+      {
+        text: t('chat.wayOn'),
+        quick_replies: [
+          ...(report ? [{ title: t(`report.link.${report}`), payload: `report:${report}` }] : []),
+          { title: t('chat.askAnother'), payload: 'advice' },
+          { title: t('chat.backToMenu'), payload: 'restart' },
+        ],
+      },
+    ];
   }
 
   return {
@@ -319,11 +406,23 @@ export function createChatEngine(deps: ChatDeps) {
           return reply(next(chosen, state, undefined, t));
         }
         if (said === 'advice') return reply([{ text: t('chat.askAdvice') }]);
+        const understood = deps.understanding[locale].intent(said).intent;
+        const wanted = understood?.startsWith('report:') ? byId(understood.slice(7)) : undefined;
+        if (wanted) {
+          // Straight to it (the danger question first), with what they said already shown back.
+          Object.assign(state, { type: wanted.id, answers: {}, asked: [], reportKey: randomUUID(), suggested: deps.understanding[locale].suggest(wanted, said, deps.now(), (q, o) => optionLabel(wanted, q, o, t)) });
+          return reply([{ text: t('chat.startReport', { report: t(`report.link.${wanted.id}`) }) }, ...next(wanted, state, undefined, t)]);
+        }
+        if (understood === 'greeting') return reply([{ text: t('chat.welcome') }, menu(t)]);
+        if (understood === 'thanks') return reply([{ text: t('chat.thanks') }, menu(t)]);
+        if (understood === 'check-report') return reply([{ text: t('chat.checkReport') }, menu(t)]);
         return reply(advice(state, said, t));
       }
       if (command === 'back') return reply(back(definition, state, t));
       if (state.step === 'summary') {
         if (said === 'send' || fold(said) === fold(t('form.send'))) return reply(send(definition, state, t, user));
+        const changing = change(definition, state, said, t);
+        if (changing) return reply(changing);
         return reply([...reminder, ...checkAll(definition, state, t)]);
       }
       const question = questionsOf(definition).find((q) => q.id === state.current)!;

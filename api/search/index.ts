@@ -7,6 +7,10 @@ export interface SearchDoc {
   title: string;
   summary: string;
   headings: string;
+  /** The report types the page offers, so the chat can offer to report it. */
+  reports: string[];
+  /** The words people use for the page's subject in its language ("husband hits me"), weighted high. */
+  keywords: string;
   /** Plain text of the page, for matching and snippets. */
   text: string;
 }
@@ -14,7 +18,7 @@ export interface SearchDoc {
 export interface SerialisedIndex {
   locale: string;
   index: object;
-  docs: SearchDoc[];
+  docs: Omit<SearchDoc, 'keywords'>[];
 }
 
 /** Builds one language's index at build time, so neither browser nor server builds it at run time. */
@@ -31,10 +35,12 @@ export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
       .map((t) => new lunr.Token(t, {}))) as unknown as typeof lunr.tokenizer;
   builder.ref('url');
   builder.field('title', { boost: 10 });
+  builder.field('keywords', { boost: 8 });
   builder.field('summary', { boost: 4 });
   builder.field('headings', { boost: 3 });
   builder.field('text');
   builder.metadataWhitelist = [];
   for (const doc of docs) builder.add(doc);
-  return { locale, index: builder.build().toJSON(), docs };
+  // The keywords only rank; they are not shown, so they are not sent to the browser either.
+  return { locale, index: builder.build().toJSON(), docs: docs.map(({ keywords: _keywords, ...shown }) => shown) };
 }

@@ -11,6 +11,9 @@ export interface SnippetPart {
 export interface SearchResult {
   url: string;
   title: string;
+  summary: string;
+  /** The report types the page offers. */
+  reports: string[];
   snippet: SnippetPart[];
   score: number;
 }
@@ -58,7 +61,7 @@ export function search(loaded: LoadedIndex, query: string, limit = 5): SearchRes
   });
   return hits.slice(0, limit).map((hit) => {
     const doc = loaded.docs.get(hit.ref)!;
-    return { url: doc.url, title: doc.title, snippet: snippet(doc.text, terms, prefixes, term), score: hit.score };
+    return { url: doc.url, title: doc.title, summary: doc.summary, reports: doc.reports ?? [], snippet: snippet(doc.text, terms, prefixes, term), score: hit.score };
   });
 }
 

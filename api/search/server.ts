@@ -8,8 +8,16 @@ export interface GuidanceSearch {
   search(locale: string, query: string): { results: SearchResult[]; english: SearchResult[] };
 }
 
-/** Loads the prebuilt indexes from the site build: the same indexes, and ranking, as the browser's. */
-export function loadGuidanceSearch(indexDir: string, locales: readonly string[]): GuidanceSearch {
+/**
+ * Loads the prebuilt indexes from the site build: the same indexes, and ranking, as the browser's.
+ * `urgent` may name a page to put first whatever else matches (the safety page, for someone in
+ * danger now).
+ */
+export function loadGuidanceSearch(
+  indexDir: string,
+  locales: readonly string[],
+  urgent: (locale: string, query: string) => SearchResult | undefined = () => undefined,
+): GuidanceSearch {
   const indexes = new Map<string, LoadedIndex>();
   for (const locale of locales) {
     const file = join(indexDir, `${locale}.json`);
@@ -21,8 +29,10 @@ export function loadGuidanceSearch(indexDir: string, locales: readonly string[])
   };
   return {
     search(locale, query) {
-      const results = find(locale, query);
-      return { results, english: results.length === 0 && locale !== 'en' ? find('en', query) : [] };
+      const first = urgent(locale, query);
+      const found = find(locale, query);
+      const results = first ? [first, ...found.filter((r) => r.url !== first.url)] : found;
+      return { results, english: found.length === 0 && locale !== 'en' ? find('en', query) : [] };
     },
   };
 }

@@ -19,6 +19,8 @@ export interface PortalConfig {
   partnershipFile: string;
   /** The checked helpline list (content/helplines.yaml): the chat's safety numbers come from it. */
   helplinesFile: string;
+  /** The chat's language data: intents, other names for options, days (bot/understanding). */
+  understandingDir: string;
   retry: RetryPolicy;
   claimMs: number;
   exitUrl: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     mailFrom: e.MAIL_FROM,
     partnershipFile: resolve(root, e.PARTNERSHIP_FILE ?? e.ROUTING_FILE ?? 'content/partnership.yaml'),
     helplinesFile: resolve(root, 'content', 'helplines.yaml'),
+    understandingDir: resolve(root, 'bot', 'understanding'),
     retry: { baseMs: e.RETRY_BASE_SECONDS * 1000, capMs: e.RETRY_CAP_SECONDS * 1000, maxAttempts: e.RETRY_MAX_ATTEMPTS },
     claimMs: e.OUTBOX_CLAIM_SECONDS * 1000,
     exitUrl: e.EXIT_URL,

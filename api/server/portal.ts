@@ -18,6 +18,7 @@ import { sqliteChatStore } from '../../bot/chat-store';
 import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
 import { loadSafetyNumbers } from '../../bot/safety/numbers';
+import { loadUnderstanding } from '../../bot/understanding';
 import { createApi } from '../http/api';
 import { errorResponse } from '../http/errors';
 import { exitRoutes } from '../http/exit';
@@ -36,7 +37,8 @@ import { loadMatchSecret } from '../repeats/keys';
 import { loadGuidanceSearch } from '../search/server';
 import { startRetention } from '../store/retention';
 import { openStore } from '../store/store';
-import { englishCatalog, locales, partnerCatalog, useWording } from '../../i18n';
+import { englishCatalog, isLocale, locales, partnerCatalog, translator, useWording } from '../../i18n';
+import { concernsIn } from '../../bot/safety';
 import { wordingOf } from '../routing/wording';
 import { usePartnershipTimeZone } from '../time';
 import { retentionPolicy, type PortalConfig } from './config';
@@ -99,7 +101,14 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     onStored: () => dispatcher.wake(),
     matchSecret: loadMatchSecret(config.dataDir, config.matchSecret),
   };
-  const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales);
+  // Someone searching in words of danger or self-harm finds the safety page first.
+  const safetyFirst = (locale: string, query: string) => {
+    const lang = isLocale(locale) ? locale : 'en';
+    if (!concernsIn(query, lang).some((c) => c === 'danger' || c === 'selfHarm')) return undefined;
+    const t = translator(lang);
+    return { url: lang === 'en' ? '/help' : `/${lang}/help`, title: t('help.page.title'), summary: t('help.page.intro'), reports: [], snippet: [{ text: t('help.page.intro'), match: false }], score: Infinity };
+  };
+  const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales, safetyFirst);
   const drafts = storedFormDrafts(store, config.formExpiryMs, now);
   // One allowance of reports per client, whether sent by the form or the API.
   const reportLimit = limiter({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
@@ -137,6 +146,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     expiryMs: config.chatExpiryMs,
     caseReview: routing.repeats.caseReview,
     numbers: loadSafetyNumbers(config.helplinesFile),
+    understanding: loadUnderstanding(config.understandingDir),
   });
   // Reports (the API here, the form's final "send" in its page) and chat turns are limited per client.
   const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);

@@ -6,6 +6,7 @@ import { tempDir } from '../support/temp';
 import { chatBench } from './chat';
 import { load } from './load';
 import { firstSearchBytes, searchIndexBench } from './search';
+import { understandingBench } from './understanding';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,6 +41,8 @@ try {
   for (const line of searchIndexBench()) console.log(line);
   console.log('');
   for (const line of firstSearchBytes(searchPage, 'pl')) console.log(line);
+  console.log('');
+  for (const line of understandingBench()) console.log(line);
   if (h.failures || r.failures || g.failures) process.exitCode = 1;
 } finally {
   await portal.stop();

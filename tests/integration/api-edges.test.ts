@@ -67,4 +67,13 @@ describe('the edges an attacker tries', () => {
     expect((await say('ش'.repeat(5000))).status).toBe(200);
     expect((await say('x'.repeat(5001))).status).toBe(400);
   });
+
+  it('puts the safety page first for a search about danger to a person, in any language', async () => {
+    for (const [path, query, help] of [['/search', "he's got a knife", '/help'], ['/pl/search', 'chcę się zabić', '/pl/help']]) {
+      const html = await (await fetch(`${portal.url}${path}?q=${encodeURIComponent(query)}`)).text();
+      const results = html.slice(html.indexOf('app-search-results'));
+      expect(/href="([^"]+)"/.exec(results)?.[1], query).toBe(help);
+    }
+  });
 });
+

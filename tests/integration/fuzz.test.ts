@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadUnderstanding } from '../../bot/understanding';
 import { loadSafetyNumbers } from '../../bot/safety/numbers';
 import { reportTypeIds } from '../../api/report-types';
 import { projectRoot } from '../support/fixtures';
@@ -29,6 +30,7 @@ beforeAll(async () => {
     expiryMs: 60_000,
     caseReview: core.routing.repeats.caseReview,
     numbers: loadSafetyNumbers(join(projectRoot, 'content', 'helplines.yaml')),
+    understanding: loadUnderstanding(),
   });
   chat = chatRoutes(await createBotkit(engine));
 });

@@ -21,6 +21,8 @@ export const GET: APIRoute = async ({ params }) => {
     url: localePath(locale, `/advice/${e.data.topic}`),
     title: e.data.title,
     summary: e.data.summary,
+    keywords: e.data.keywords.join(' '),
+    reports: e.data.reportTypes,
     headings: [...(e.body ?? '').matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => m[1]).join(' '),
     text: plainText(e.body ?? ''),
   }));

@@ -1,3 +1,4 @@
+import { loadUnderstanding } from '../../../bot/understanding';
 import { describe, expect, it } from 'vitest';
 import { createBotkit } from '../../../bot/botkit';
 import { createChatEngine, type ChatStore } from '../../../bot/engine';
@@ -23,6 +24,7 @@ describe('the chat on a full disk', () => {
       expiryMs: 60_000,
       caseReview: setup.routing.repeats.caseReview,
       numbers: { samaritans: '116 123', domesticAbuse: '0808 2000 247' },
+      understanding: loadUnderstanding(),
     });
     const chat = chatRoutes(await createBotkit(engine));
     const res = await chat.request('/', {

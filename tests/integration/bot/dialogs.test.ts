@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import { loadUnderstanding } from '../../../bot/understanding';
 import { loadSafetyNumbers } from '../../../bot/safety/numbers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteChatStore } from '../../../bot/chat-store';
-import { createChatEngine, type BotMessage } from '../../../bot/engine';
+import { createChatEngine, type BotMessage, type ChatDeps } from '../../../bot/engine';
 import { validateAnswers } from '../../../api/definitions/schema';
 import { intake } from '../../../api/intake/intake';
 import { createCore } from '../../support/core';
@@ -12,18 +13,19 @@ import { partnershipSetup } from '../../support/setup';
 let core: ReturnType<typeof createCore>;
 afterEach(() => core.close());
 
-function engineFor() {
+function engineFor(found: ReturnType<ChatDeps['search']> = { results: [], english: [] }) {
   core = createCore();
   const chatStore = sqliteChatStore(core.store);
   const engine = createChatEngine({
     definitions: core.definitions,
     store: chatStore,
     submit: (definition, submission) => intake(core.deps(), definition, submission),
-    search: () => ({ results: [], english: [] }),
+    search: () => found,
     now: () => new Date(core.clock.now),
     expiryMs: 30 * 60_000,
     caseReview: core.routing.repeats.caseReview,
     numbers: loadSafetyNumbers(join(projectRoot, 'content', 'helplines.yaml')),
+    understanding: loadUnderstanding(),
   });
   const current = (user: string) => chatStore.load(user, core.clock.now, 30 * 60_000)?.current;
   return { engine, current };
@@ -98,7 +100,7 @@ describe('the conversation', () => {
     engine.turn('u-err', 'no', 'en');
     engine.turn('u-err', 'Noise', 'en');
     const replies = engine.turn('u-err', 'ZZ9 9ZZZ', 'en');
-    expect(replies[0].text).toMatch(new RegExp(`^Enter a real postcode, like ${core.routing.partnership.examplePostcode}\\nPostcode`));
+    expect(replies[0].text).toMatch(new RegExp(`^Enter a real postcode, like ${core.routing.partnership.examplePostcode}\\nWhat is the postcode`));
   });
 
   it('understands back, skip, start again and stop in Polish', () => {
@@ -218,5 +220,77 @@ describe('someone at risk in the chat', () => {
     const { engine } = engineFor();
     const replies = texts(engine.turn('u-noise', 'help me with a noise complaint', 'en'));
     expect(replies).not.toContain('999');
+  });
+});
+
+describe('a conversation, not a form', () => {
+  const texts = (replies: BotMessage[]) => replies.map((r) => r.text).join('\n');
+  const payloads = (replies: BotMessage[]) => replies.flatMap((r) => r.quick_replies ?? []).map((q) => q.payload);
+
+  it.each([
+    ['en', 'I want to report noise from my neighbour', 'Is it still happening?'],
+    ['pl', 'chcę zgłosić hałas sąsiada', 'Czy to nadal się dzieje?'],
+  ])('starts a report from the first words (%s), after the danger question, and shows back what it took', (locale, said) => {
+    const { engine, current } = engineFor();
+    const first = engine.turn(`u-intent-${locale}`, said, locale);
+    expect(current(`u-intent-${locale}`)).toBe('danger');
+    expect(texts(first)).not.toContain('could not find');
+    const afterGate = engine.turn(`u-intent-${locale}`, 'no', locale);
+    expect(current(`u-intent-${locale}`)).toBe('kind');
+    // What they said is shown back for confirmation, never assumed.
+    expect(payloads(afterGate)).toEqual(['yes', 'no']);
+    engine.turn(`u-intent-${locale}`, 'yes', locale);
+    expect(current(`u-intent-${locale}`)).not.toBe('kind');
+  });
+
+  it.each([
+    ['en', 'hello'],
+    ['pl', 'dzień dobry'],
+  ])('greets "%s" with the menu, not "no advice found"', (locale, said) => {
+    const { engine } = engineFor();
+    const replies = engine.turn(`u-hello-${locale}`, said, locale);
+    expect(payloads(replies)).toContain('report:asb');
+    expect(texts(replies)).not.toMatch(/could not find|nie znalaz/i);
+  });
+
+  it('takes an answer by its meaning ("yeah", "tak"), not only as its button reads', () => {
+    const { engine, current } = engineFor();
+    const user = 'u-meaning';
+    engine.turn(user, 'report:asb', 'pl');
+    engine.turn(user, 'nie', 'pl'); // not in danger
+    engine.turn(user, 'hałas', 'pl');
+    for (let i = 0; i < 10 && current(user) !== 'ongoing'; i++) engine.turn(user, current(user) === 'location' ? 'Park' : current(user) === 'date' ? 'wczoraj' : 'pomiń', 'pl');
+    expect(current(user)).toBe('ongoing');
+    engine.turn(user, 'no tak', 'pl');
+    expect(current(user)).not.toBe('ongoing');
+  });
+
+  it('asks only the one thing a rule finds missing, then goes back to the summary; and changes one answer from it', () => {
+    const { engine, current } = engineFor();
+    const user = 'u-rule';
+    engine.turn(user, 'report:asb', 'en');
+    const answers: Record<string, string> = { danger: 'no', kind: 'noise', date: 'yesterday', ongoing: 'yes', description: 'Drums at night', reportedBefore: 'no', contactChoice: 'anonymous' };
+    let replies: BotMessage[] = [];
+    for (let i = 0; i < 30 && !payloads(replies).includes('send') && current(user) !== undefined; i++) {
+      if (current(user) === 'postcode' && replies.some((r) => r.text.includes('Enter a postcode or a street'))) break;
+      replies = engine.turn(user, answers[current(user)!] ?? (payloads(replies).includes('done') ? 'done' : 'skip'), 'en');
+    }
+    // No place was given: the rule asks for the postcode alone…
+    expect(current(user)).toBe('postcode');
+    expect(texts(replies)).toContain('Enter a postcode or a street, or describe the place');
+    // …and once it is given, the summary comes back, not twenty questions again.
+    const summary = engine.turn(user, 'PE1 1HQ', 'en');
+    expect(payloads(summary)).toContain('send');
+    const asked = engine.turn(user, 'change my postcode', 'en');
+    expect(current(user)).toBe('postcode');
+    expect(texts(asked)).toMatch(/postcode/i);
+    expect(payloads(engine.turn(user, 'PE2 9ZZ', 'en'))).toContain('send');
+  });
+
+  it('answers a question with the best page’s summary and a way on', () => {
+    const { engine } = engineFor({ results: [{ url: '/advice/fraud-and-scams', title: 'Fraud and scams', summary: 'How to spot a scam.', reports: [], snippet: [], score: 1 }], english: [] });
+    const replies = engine.turn('u-advice', 'how do i stop scam calls', 'en');
+    expect(texts(replies)).toContain('Fraud and scams: How to spot a scam.');
+    expect(payloads(replies)).toEqual(expect.arrayContaining(['advice', 'restart']));
   });
 });

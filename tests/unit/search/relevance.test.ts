@@ -30,3 +30,19 @@ describe.each(locales)('search in %s', (locale) => {
     expect(misses).toEqual([]);
   });
 });
+
+// The searches people made that once put the wrong page first: each now finds the right one first.
+describe('first-time right', () => {
+  const first = (locale: string, query: string) => {
+    const index = loadIndex(JSON.parse(readFileSync(join(clientDir, 'search-index', `${locale}.json`), 'utf8')) as SerialisedIndex);
+    return search(index, query, 1)[0]?.url.split('/').pop();
+  };
+  it.each([
+    ['en', 'my husband hits me', 'domestic-abuse'],
+    ['pl', 'mąż mnie bije', 'domestic-abuse'],
+    ['en', 'I want to report noise from my neighbour', 'anti-social-behaviour'],
+    ['pl', 'chcę zgłosić hałas sąsiada', 'anti-social-behaviour'],
+  ])('%s: "%s" puts %s first', (locale, query, topic) => {
+    expect(first(locale, query)).toBe(topic);
+  });
+});

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGuidanceSearch } from '../../api/search/server';
+import { loadUnderstanding } from '../../bot/understanding';
+import { locales } from '../../i18n';
+import { clientDir } from '../support/built-site';
+
+interface HeldOut {
+  intents: { text: string; intent: string }[];
+  search: { query: string; topic: string }[];
+}
+
+const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`.padStart(6);
+const heldOut = (locale: string): HeldOut | undefined => {
+  const file = join(import.meta.dirname, 'held-out', `${locale}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HeldOut) : undefined;
+};
+
+/**
+ * The chat's first-message understanding and search's first result, on phrases and queries
+ * written blind for the test (tests/bench/held-out/), never used to build either.
+ */
+export function understandingBench(): string[] {
+  const understanding = loadUnderstanding();
+  const guidance = loadGuidanceSearch(join(clientDir, 'search-index'), locales);
+  const lines = ['Held-out phrases and queries (written for the test, not used to build):', '  lang   intents   accuracy   queries   top-1   domestic abuse top-1'];
+  const wrong: string[] = [];
+  for (const locale of locales) {
+    const set = heldOut(locale);
+    if (!set) continue;
+    const right = set.intents.filter((item) => understanding[locale].intent(item.text).intent === item.intent);
+    for (const item of set.intents) {
+      const got = understanding[locale].intent(item.text).intent;
+      if (got !== item.intent) wrong.push(`  ${locale} intent "${item.text}": ${got ?? 'not understood'} (wanted ${item.intent})`);
+    }
+    const firstTopic = (query: string) => guidance.search(locale, query).results.find((r) => r.url.includes('/advice/'))?.url.split('/').pop();
+    const found = set.search.filter((q) => firstTopic(q.query) === q.topic);
+    const abuse = set.search.filter((q) => q.topic === 'domestic-abuse');
+    for (const q of set.search) if (firstTopic(q.query) !== q.topic) wrong.push(`  ${locale} search "${q.query}": ${firstTopic(q.query) ?? 'nothing'} (wanted ${q.topic})`);
+    lines.push(
+      `  ${locale.padEnd(5)} ${String(set.intents.length).padStart(7)}   ${pct(right.length, set.intents.length)}   ${String(set.search.length).padStart(7)}  ${pct(found.length, set.search.length)}   ${pct(abuse.filter((q) => firstTopic(q.query) === q.topic).length, abuse.length)}`,
+    );
+  }
+  return [...lines, ...(wrong.length > 0 ? ['Still wrong:', ...wrong] : [])];
+}
