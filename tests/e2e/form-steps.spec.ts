@@ -58,7 +58,7 @@ test('the chat follows the reader from page to page, until they leave it', async
   await expect(page.locator('.app-chat__log')).toContainText('Welcome back');
   await expect(page.locator('.app-chat__log')).toContainText('What kind of anti-social behaviour is it?');
   await page.locator('.app-chat__reply', { hasText: 'Noise' }).click();
-  await expect(page.locator('.app-chat__log')).toContainText('Postcode');
+  await expect(page.locator('.app-chat__log')).toContainText('What is the postcode of the place?');
   // Closed by the reader, it stays closed on the next page.
   await page.getByRole('button', { name: 'Close chat' }).click();
   await page.goto(`${portal.url}/search`);
