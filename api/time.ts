@@ -10,17 +10,19 @@ export function usePartnershipTimeZone(timeZone: string): void {
   partnershipZone = timeZone;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// A formatter takes far longer to make than to use: one per zone and style, made once.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
+}
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in the time zone. */
 export function dateIn(instant: Date | number, timeZone = partnershipZone): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  // en-CA writes dates as YYYY-MM-DD.
+  return formatIn('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** The date `days` before a YYYY-MM-DD date, by the calendar (no daylight-saving hour to trip on). */
@@ -31,5 +33,5 @@ export function daysEarlier(date: string, days: number): string {
 
 /** An instant as partners read it: "1 December 2026, 14:05 (UK time)". */
 export function partnershipTime(instant: Date | number, timeZone = partnershipZone): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return formatIn('en-GB', timeZone, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }

@@ -1,5 +1,4 @@
-import { WebAdapter } from 'botbuilder-adapter-web';
-import { Botkit, type BotkitMessage, type BotWorker } from 'botkit';
+import type { BotkitMessage, BotWorker } from 'botkit';
 import type { ChatEngine } from './engine';
 
 export interface WebhookMessage {
@@ -14,11 +13,38 @@ export interface WebhookMessage {
  * Botkit at the edge: its web adapter speaks the webhook protocol, and every message goes to the
  * portal's own conversation engine, so the engine (and every question) would survive a new bot
  * framework. Botkit keeps nothing itself; state lives in the portal's store.
+ *
+ * Botkit and the Bot Framework SDK under it are most of what the server would load (about 45 MB
+ * and half a second), so they are loaded when the first chat message arrives, not at start.
  */
-export async function createBotkit(engine: ChatEngine) {
+export function createBotkit(engine: ChatEngine) {
+  let started: ReturnType<typeof startBotkit> | undefined;
+  return {
+    /** One webhook request in, the bot's messages out. */
+    async handle(message: WebhookMessage): Promise<{ status: number; body: unknown[] }> {
+      // A failed load is tried again on the next message, not kept as the answer for good.
+      started ??= startBotkit(engine).catch((err: unknown) => {
+        started = undefined;
+        throw err;
+      });
+      return (await started).handle(message);
+    },
+  };
+}
+
+// Botkit's own dialog state would otherwise sit in its memory storage, one entry for every
+// conversation ever held, never freed. The portal's engine keeps each conversation in the store.
+const keepsNothing = {
+  read: async () => ({}),
+  write: async () => undefined,
+  delete: async () => undefined,
+};
+
+async function startBotkit(engine: ChatEngine) {
+  const [{ WebAdapter }, { Botkit }] = await Promise.all([import('botbuilder-adapter-web'), import('botkit')]);
   // Webhook mode only: no websocket server is listening (noServer), so no second port is opened.
   const adapter = new WebAdapter({ noServer: true });
-  const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true });
+  const controller = new Botkit({ adapter, storage: keepsNothing, disable_webserver: true, disable_console: true });
   await new Promise<void>((resolve) => controller.ready(resolve));
 
   // Users whose turn the store could not keep (Botkit would swallow the error and answer nothing).
@@ -43,7 +69,6 @@ export async function createBotkit(engine: ChatEngine) {
   controller.on('forget', async (_bot, message) => engine.forget(String(message.user)));
 
   return {
-    /** One webhook request in, the bot's messages out. */
     async handle(message: WebhookMessage): Promise<{ status: number; body: unknown[] }> {
       let status = 200;
       let body: unknown[] = [];
@@ -59,4 +84,4 @@ export async function createBotkit(engine: ChatEngine) {
   };
 }
 
-export type BotkitChat = Awaited<ReturnType<typeof createBotkit>>;
+export type BotkitChat = ReturnType<typeof createBotkit>;

@@ -61,11 +61,11 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   const repeats = deps.routing.repeats;
   const matching = deps.matchSecret && repeats.reportTypes.includes(definition.id);
   const matches = matching ? matchKeys(definition, validation.answers, deps.matchSecret!) : [];
-  const earlier = matching ? deps.store.earlierMatches(matches, windowsStart(now.getTime(), repeats)) : [];
+  const earlier = matching ? deps.store.earlier(matches, windowsStart(now.getTime(), repeats)) : undefined;
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
     const [date, postcode, street] = [by('incidentDate'), by('postcode'), by('street')];
-    const flags = matching
+    const flags = earlier
       ? repeatFlags(
           {
             reference,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -52,10 +53,11 @@ export function pickupMailer(dir: string): Mailer {
       const info = await transport.sendMail(email);
       const id = createHash('sha256').update(email.messageId).digest('hex').slice(0, 16);
       const name = `${Date.now()}-${id}.eml`;
-      // Write then rename, so a reader never sees half a message.
+      // Write then rename, so a reader never sees half a message; off the main thread, which
+      // meanwhile answers the next reporter.
       const tmp = join(dir, `.${name}.tmp`);
-      writeFileSync(tmp, info.message as Buffer, { mode: 0o600 });
-      renameSync(tmp, join(dir, name));
+      await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
+      await rename(tmp, join(dir, name));
     },
     purge(before) {
       let gone = 0;

@@ -29,16 +29,34 @@ export type CaseReviewThreshold = RepeatsConfig['caseReview'];
  * (match records made before the portal told them apart).
  */
 export type VictimBasis = 'email' | 'phone' | 'contact';
-const VICTIM_KINDS: string[] = ['email', 'phone', 'contact'];
+export const VICTIM_KINDS: readonly VictimBasis[] = ['email', 'phone', 'contact'];
 
-/** An earlier report that shares a key with the new one. */
+/** An earlier report by the same person (the same email or phone). */
 export interface EarlierMatch {
   reference: string;
   type: string;
-  kind: VictimBasis | 'postcode' | 'sector' | 'street';
+  kind: VictimBasis;
   createdAt: number;
   /** The incident's date (YYYY-MM-DD), when the report gave one. */
   incidentDate?: string;
+}
+
+/** Which earlier reports at a place to count: made since `since` (the start of a day); for the Case Review, of these types and reported in time. */
+export interface PlaceCount {
+  kind: 'sector' | 'street';
+  since: number;
+  types?: string[];
+  reportedWithinDays?: number;
+}
+
+/**
+ * What is known of earlier reports. A person's own reports are few and each is named in a flag;
+ * a busy place can have thousands, so those are only counted (by the store, in SQL, by index).
+ */
+export interface Earlier {
+  victims: EarlierMatch[];
+  /** How many distinct earlier reports share the new report's key of this kind. */
+  count(query: PlaceCount): number;
 }
 
 /**
@@ -56,6 +74,14 @@ export interface RepeatFlags {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The UTC day a time falls on, as a number: windows start at the start of a day. */
+export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
+
+/** Days from the incident's date (YYYY-MM-DD) to the report; undefined when no date was given. */
+export function daysAfterIncident(createdAt: number, incidentDate: string | undefined): number | undefined {
+  return incidentDate ? dayOf(createdAt) - dayOf(Date.parse(`${incidentDate}T00:00:00Z`)) : undefined;
+}
 
 /** The start of the UTC day `months` before `now`: a report on that day is inside the window. */
 export function monthsBefore(now: number, months: number): number {
@@ -75,26 +101,25 @@ export function windowsStart(now: number, config: RepeatsConfig): number {
   return Math.min(monthsBefore(now, months), daysBefore(now, config.location.windowDays));
 }
 
+/** Made within `withinDays` days of the incident's day (the store counts places by the same rule). */
 function reportedInTime(createdAt: number, incidentDate: string | undefined, withinDays: number): boolean {
-  if (!incidentDate) return false;
-  return createdAt - Date.parse(`${incidentDate}T00:00:00Z`) <= (withinDays + 1) * DAY_MS;
+  const days = daysAfterIncident(createdAt, incidentDate);
+  return days !== undefined && days <= withinDays;
 }
 
 /** What the partners, and the reporter, should be told about earlier reports. Pure: tested as a table. */
 export function repeatFlags(
   current: { reference: string; type: string; createdAt: number; incidentDate?: string; area?: string; street?: string },
   // `street` is the normalised street name, as matched.
-  earlier: EarlierMatch[],
+  earlier: Earlier,
   config: RepeatsConfig,
 ): RepeatFlags {
   const flags: RepeatFlags = {};
   const unique = (matches: EarlierMatch[]) => [...new Map(matches.map((m) => [m.reference, m])).values()];
-  const isVictim = (m: EarlierMatch) => VICTIM_KINDS.includes(m.kind);
-  const basis = (matches: EarlierMatch[]) =>
-    (['email', 'phone', 'contact'] as const).filter((kind) => matches.some((m) => m.kind === kind));
+  const basis = (matches: EarlierMatch[]) => VICTIM_KINDS.filter((kind) => matches.some((m) => m.kind === kind));
 
   const victimSince = monthsBefore(current.createdAt, config.victim.windowMonths);
-  const victimMatches = earlier.filter((m) => isVictim(m) && m.createdAt >= victimSince);
+  const victimMatches = earlier.victims.filter((m) => m.createdAt >= victimSince);
   const byVictim = unique(victimMatches);
   if (byVictim.length + 1 >= config.victim.minReports) {
     flags.repeatVictim = {
@@ -105,19 +130,18 @@ export function repeatFlags(
     };
   }
 
+  const placeSince = daysBefore(current.createdAt, config.location.windowDays);
   if (current.area) {
-    const placeSince = daysBefore(current.createdAt, config.location.windowDays);
-    const inSector = unique(earlier.filter((m) => m.kind === 'sector' && m.createdAt >= placeSince));
-    if (inSector.length + 1 >= config.location.minReports) {
-      flags.repeatLocation = { count: inSector.length + 1, windowDays: config.location.windowDays, area: current.area };
+    const inSector = earlier.count({ kind: 'sector', since: placeSince });
+    if (inSector + 1 >= config.location.minReports) {
+      flags.repeatLocation = { count: inSector + 1, windowDays: config.location.windowDays, area: current.area };
     }
   }
 
   if (current.street) {
-    const since = daysBefore(current.createdAt, config.location.windowDays);
-    const inStreet = unique(earlier.filter((m) => m.kind === 'street' && m.createdAt >= since));
-    if (inStreet.length + 1 >= config.location.minReports) {
-      flags.repeatStreet = { count: inStreet.length + 1, windowDays: config.location.windowDays, street: current.street };
+    const inStreet = earlier.count({ kind: 'street', since: placeSince });
+    if (inStreet + 1 >= config.location.minReports) {
+      flags.repeatStreet = { count: inStreet + 1, windowDays: config.location.windowDays, street: current.street };
     }
   }
 
@@ -126,15 +150,15 @@ export function repeatFlags(
     const since = monthsBefore(current.createdAt, review.windowMonths);
     const counts = (m: { type: string; createdAt: number; incidentDate?: string }) =>
       review.reportTypes.includes(m.type) && m.createdAt >= since && reportedInTime(m.createdAt, m.incidentDate, review.reportedWithinDays);
-    const mineMatches = earlier.filter((m) => isVictim(m) && counts(m));
+    const mineMatches = earlier.victims.filter(counts);
     const mine = unique(mineMatches);
     if (counts(current) && mine.length + 1 >= review.minReports) {
       flags.caseReview = { references: [...mine.map((m) => m.reference), current.reference], on: basis(mineMatches) };
     }
     if (current.area) {
-      const community = unique(earlier.filter((m) => m.kind === 'sector' && counts(m)));
-      if (community.length + 1 >= review.communityMinIncidents) {
-        flags.communityCaseReview = { count: community.length + 1, windowMonths: review.windowMonths, area: current.area };
+      const community = earlier.count({ kind: 'sector', since, types: review.reportTypes, reportedWithinDays: review.reportedWithinDays });
+      if (community + 1 >= review.communityMinIncidents) {
+        flags.communityCaseReview = { count: community + 1, windowMonths: review.windowMonths, area: current.area };
       }
     }
   }

@@ -1,3 +1,4 @@
+import { compactIndex, type CompactIndex } from './compact';
 import { lunr, termFor } from './languages';
 import { words } from './text';
 
@@ -11,14 +12,14 @@ export interface SearchDoc {
   reports: string[];
   /** The words people use for the page's subject in its language ("husband hits me"), weighted high. */
   keywords: string;
-  /** Plain text of the page, for matching and snippets. */
+  /** Plain text of the page, for matching. */
   text: string;
 }
 
 export interface SerialisedIndex {
   locale: string;
-  index: object;
-  docs: Omit<SearchDoc, 'keywords'>[];
+  index: CompactIndex;
+  docs: Omit<SearchDoc, 'keywords' | 'headings' | 'text'>[];
 }
 
 /** Builds one language's index at build time, so neither browser nor server builds it at run time. */
@@ -41,6 +42,8 @@ export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   builder.field('text');
   builder.metadataWhitelist = [];
   for (const doc of docs) builder.add(doc);
-  // The keywords only rank; they are not shown, so they are not sent to the browser either.
-  return { locale, index: builder.build().toJSON(), docs: docs.map(({ keywords: _keywords, ...shown }) => shown) };
+  // Results show a page's title and summary (as GOV.UK's search does); the rest of what is indexed
+  // only ranks, and is not sent to the browser: it was half of what a phone downloaded to search.
+  const shown = docs.map(({ keywords: _keywords, headings: _headings, text: _text, ...rest }) => rest);
+  return { locale, index: compactIndex(builder.build().toJSON() as unknown as Parameters<typeof compactIndex>[0]), docs: shown };
 }

@@ -1,5 +1,7 @@
-import { lunr, termFor } from './languages';
+import lunr from 'lunr';
+import { expandIndex } from './compact';
 import type { SerialisedIndex } from './index';
+import type { TermFn } from './terms/pipeline';
 import { fold, words } from './text';
 
 export interface SnippetPart {
@@ -20,14 +22,18 @@ export interface SearchResult {
 
 export interface LoadedIndex {
   locale: string;
+  /** The language's own way of making terms, the same the index was built with. */
+  term: TermFn;
   index: lunr.Index;
   docs: Map<string, SerialisedIndex['docs'][number]>;
 }
 
-export function loadIndex(serialised: SerialisedIndex): LoadedIndex {
+/** `term` is the language's term function (from languages.ts, or in the browser its one module). */
+export function loadIndex(serialised: SerialisedIndex, term: TermFn): LoadedIndex {
   return {
     locale: serialised.locale,
-    index: lunr.Index.load(serialised.index),
+    term,
+    index: lunr.Index.load(expandIndex(serialised.index)),
     docs: new Map(serialised.docs.map((d) => [d.url, d])),
   };
 }
@@ -45,7 +51,7 @@ const MAX_FUZZY_WORD = 16;
  * matches exactly (strongest), as a prefix, or one typing slip away (weakest).
  */
 export function search(loaded: LoadedIndex, query: string, limit = 5): SearchResult[] {
-  const term = termFor(loaded.locale);
+  const term = loaded.term;
   const typed = words(query.slice(0, 200))
     .filter((w) => w.length <= MAX_WORD)
     .slice(0, MAX_QUERY_WORDS);
@@ -61,11 +67,11 @@ export function search(loaded: LoadedIndex, query: string, limit = 5): SearchRes
   });
   return hits.slice(0, limit).map((hit) => {
     const doc = loaded.docs.get(hit.ref)!;
-    return { url: doc.url, title: doc.title, summary: doc.summary, reports: doc.reports ?? [], snippet: snippet(doc.text, terms, prefixes, term), score: hit.score };
+    return { url: doc.url, title: doc.title, summary: doc.summary, reports: doc.reports ?? [], snippet: snippet(doc.summary, terms, prefixes, term), score: hit.score };
   });
 }
 
-/** About 30 words around the first match, with matching words marked. */
+/** The page's summary (up to about 60 words around the first match), with matching words marked. */
 function snippet(text: string, terms: string[], prefixes: string[], term: (w: string) => string | undefined): SnippetPart[] {
   const matches = (word: string) => {
     const t = term(word);

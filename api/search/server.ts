@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SerialisedIndex } from './index';
 import { loadIndex, search, type LoadedIndex, type SearchResult } from './search';
+import { termFor } from './languages';
 
 export interface GuidanceSearch {
   /** The best pages in the reader's language; when there are none, the best in English too. */
@@ -18,13 +19,19 @@ export function loadGuidanceSearch(
   locales: readonly string[],
   urgent: (locale: string, query: string) => SearchResult | undefined = () => undefined,
 ): GuidanceSearch {
-  const indexes = new Map<string, LoadedIndex>();
-  for (const locale of locales) {
-    const file = join(indexDir, `${locale}.json`);
-    if (existsSync(file)) indexes.set(locale, loadIndex(JSON.parse(readFileSync(file, 'utf8')) as SerialisedIndex));
-  }
+  // Each language's index is loaded when it is first searched: most servers never search in
+  // most languages, and start-up waits for none of them.
+  const indexes = new Map<string, LoadedIndex | undefined>();
+  const indexOf = (locale: string) => {
+    if (!indexes.has(locale)) {
+      const file = join(indexDir, `${locale}.json`);
+      const known = locales.includes(locale) && existsSync(file);
+      indexes.set(locale, known ? loadIndex(JSON.parse(readFileSync(file, 'utf8')) as SerialisedIndex, termFor(locale)) : undefined);
+    }
+    return indexes.get(locale);
+  };
   const find = (locale: string, query: string) => {
-    const index = indexes.get(locale);
+    const index = indexOf(locale);
     return index ? search(index, query) : [];
   };
   return {

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
@@ -23,11 +22,13 @@ import { createApi } from '../http/api';
 import { errorResponse } from '../http/errors';
 import { exitRoutes } from '../http/exit';
 import { clientAddress } from '../http/client';
+import { compressPageResponse } from '../http/compress-pages';
 import { formBodyLimit } from '../http/form-body-limit';
 import { normalisePath } from '../http/normalise-path';
 import { limiter, rateLimit } from '../http/rate-limit';
 import { requestLog } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
+import { staticFiles } from '../http/static-files';
 import { log } from '../log';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
@@ -150,7 +151,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   });
   // Reports (the API here, the form's final "send" in its page) and chat turns are limited per client.
   const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);
-  app.route('/api/chat', chatRoutes(await createBotkit(chat), chatLimit));
+  app.route('/api/chat', chatRoutes(createBotkit(chat), chatLimit));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
   // Whatever else is asked of the API answers in its one error shape, not as a page.
   app.all('/api/*', (c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
@@ -162,10 +163,12 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     }),
   );
   app.use(formBodyLimit);
-  // Guidance pages, styles and search indexes go out compressed: cheap phones, poor connections.
+  // Guidance pages, styles and search indexes go out as the build compressed them (brotli or
+  // gzip); what is made per request is compressed as it goes: the API here, pages below.
   app.use(compress());
-  app.use(serveStatic({ root: join(options.distDir, 'client') }));
+  app.use(staticFiles(join(options.distDir, 'client')));
   app.all('*', async function astroPages(c) {
+    compressPageResponse(c.env.incoming, c.env.outgoing);
     await astroHandler(
       c.env.incoming,
       c.env.outgoing,

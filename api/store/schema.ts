@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS reports (
   flags TEXT
 );`;
 
-// Keyed hashes of a report's reporter and place, its type and dates: no contents. Kept apart
+// Keyed hashes of a report's reporter (email, phone), its type and dates: no contents. Kept apart
 // from reports, for as long as the longest repeat window, so a victim's third report in month
 // five still matches the first, long after that report's contents were deleted.
 const MATCH_RECORDS = `
@@ -33,6 +33,21 @@ CREATE TABLE IF NOT EXISTS match_records (
 );
 CREATE INDEX IF NOT EXISTS match_records_hash ON match_records (hash, created_at);
 CREATE INDEX IF NOT EXISTS match_records_age ON match_records (created_at);`;
+
+// How many reports there were at a place (a keyed hash of its postcode, sector or street) on each
+// day, of each type, made how many days after their incident (-1: no date given). Intake counts
+// from these, never from the reports, so a report costs the same in a sector with 50 earlier
+// reports or 50,000. Kept, like match records, as long as the longest repeat window.
+const PLACE_COUNTS = `
+CREATE TABLE IF NOT EXISTS place_counts (
+  hash TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  days_after_incident INTEGER NOT NULL,
+  reports INTEGER NOT NULL,
+  PRIMARY KEY (hash, day, type, days_after_incident)
+);
+CREATE INDEX IF NOT EXISTS place_counts_age ON place_counts (day);`;
 
 // Where each chat conversation is and the answers its report needs; no transcript. Expires.
 const CHAT_STATE = `
@@ -79,8 +94,8 @@ CREATE TABLE IF NOT EXISTS meta (
   value TEXT NOT NULL
 );`;
 
-const SCHEMA = [REPORTS, MATCH_RECORDS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META].join('\n');
-export const SCHEMA_VERSION = 5;
+const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META].join('\n');
+export const SCHEMA_VERSION = 6;
 
 // Each step takes a store one version up, inside one transaction.
 const MIGRATIONS: Record<number, string> = {
@@ -101,6 +116,15 @@ ALTER TABLE deliveries_v5 RENAME TO deliveries;
 ${DELIVERIES_INDEX}
 ${FORM_DRAFTS}
 ${META}`,
+  // Places are counted, no longer matched record by record (SQLite's own date functions: the
+  // steps are SQLite's; the tables above are plain SQL).
+  5: `${PLACE_COUNTS}
+INSERT INTO place_counts (hash, day, type, days_after_incident, reports)
+  SELECT hash, created_at / 86400000, type,
+    CASE WHEN incident_date IS NULL THEN -1 ELSE created_at / 86400000 - CAST(strftime('%s', incident_date) AS INTEGER) / 86400 END,
+    COUNT(*)
+  FROM match_records WHERE kind IN ('postcode', 'sector', 'street') GROUP BY 1, 2, 3, 4;
+DELETE FROM match_records WHERE kind IN ('postcode', 'sector', 'street');`,
 };
 
 /** Creates the schema on an empty store, migrates an older one, refuses a newer one. */

@@ -1,6 +1,7 @@
 // Results as you type. The language's index and the search code are fetched only once the search
 // box is used; until then (and with JavaScript off) the form posts to the server as usual.
 import type { SearchResult } from '../../api/search/search';
+import type { TermFn } from '../../api/search/terms/pipeline';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const input = document.querySelector<HTMLInputElement>('#search-q');
@@ -13,12 +14,15 @@ if (form && input && output) {
   let timer: number | undefined;
 
   const load = () =>
-    (engine ??= Promise.all([import('../../api/search/search'), fetch(`/search-index/${locale}.json`).then((r) => r.json())]).then(
-      ([mod, serialised]) => {
-        const index = mod.loadIndex(serialised);
-        return (query: string) => mod.search(index, query);
-      },
-    ));
+    (engine ??= Promise.all([
+      import('../../api/search/search'),
+      // Only this language's way of making terms (its stemmer), not every language's.
+      import(`../../api/search/terms/${locale}.ts`) as Promise<{ term: TermFn }>,
+      fetch(`/search-index/${locale}.json`).then((r) => r.json()),
+    ]).then(([mod, { term }, serialised]) => {
+      const index = mod.loadIndex(serialised, term);
+      return (query: string) => mod.search(index, query);
+    }));
 
   const render = (query: string, results: SearchResult[]) => {
     const heading = document.createElement('h2');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-/** Resident memory (MB) of a process and its children: tsx runs the server in a child node process. */
+/** Resident memory (MB) of a process and its children (npm start's script runs the server in its own process). */
 export function treeRssMb(pid: number): number {
   const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
   const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
@@ -13,7 +13,7 @@ export function treeRssMb(pid: number): number {
 }
 
 /** Bot turn latency over `conversations` conversations left in progress, and the server's memory. */
-export async function chatBench(url: string, pid: number, conversations = 1000, concurrency = 16) {
+export async function chatBench(url: string, pid: number, health: { perSecond: number }, conversations = 1000, concurrency = 16) {
   const before = treeRssMb(pid);
   const latencies: number[] = [];
   const turn = async (user: string, type: string, text = '') => {
@@ -46,7 +46,7 @@ export async function chatBench(url: string, pid: number, conversations = 1000, 
   const after = treeRssMb(pid);
   return [
     `Chat (POST /api/chat through Botkit's web adapter, ${concurrency} concurrent clients):`,
-    `  ${latencies.length} turns in ${seconds.toFixed(1)} s: ${(latencies.length / seconds).toFixed(0)} turns/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
+    `  ${latencies.length} turns in ${seconds.toFixed(1)} s: ${(latencies.length / seconds).toFixed(0)} turns/s (${((100 * latencies.length) / seconds / health.perSecond).toFixed(0)}% of health), p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
     `  server memory (RSS): ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB with ${conversations} conversations in progress (state is in SQLite, not memory)`,
   ];
 }

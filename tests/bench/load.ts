@@ -1,4 +1,6 @@
 /** Runs `request` from `concurrency` loops for `seconds`; returns throughput and latency percentiles. */
+export type LoadResult = Awaited<ReturnType<typeof load>>;
+
 export async function load(
   request: () => Promise<Response>,
   { concurrency, seconds, expectStatus }: { concurrency: number; seconds: number; expectStatus: number },

@@ -1,50 +1,87 @@
-// npm run bench: durable report intakes, guidance pages and chat turns under concurrent load, each
-// beside GET /api/health in the same run; then search index sizes, query latency and first-search bytes.
-import { drugsOnAHousingEstate } from '../support/core';
+// npm run bench: each figure beside GET /api/health in the same run, as a ratio, so it means the
+// same on a faster or slower machine. Report intake as a city sends it, after 1,000, 10,000 and
+// 50,000 earlier reports; guidance pages; chat turns and memory; start-up; search.
+import { cityReport, seedReports } from './intake';
 import { startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 import { chatBench } from './chat';
-import { load } from './load';
+import { dependencyCosts } from './dependencies';
+import { load, type LoadResult } from './load';
 import { firstSearchBytes, searchIndexBench } from './search';
+import { startupBench } from './startup';
 import { understandingBench } from './understanding';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-
-const dir = tempDir();
-// The embedded default: no SMTP, emails written to DATA_DIR/mail while intakes run.
 // Load comes from one client here, so the per-client limits are off for the measurement.
-const portal = await startPortalProcess({ DATA_DIR: dir.path, RATE_LIMIT_REPORTS_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0' });
-try {
-  const body = JSON.stringify(drugsOnAHousingEstate);
-  const health = () => fetch(`${portal.url}/api/health`);
-  const report = () =>
-    fetch(`${portal.url}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const UNLIMITED = { RATE_LIMIT_REPORTS_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0', RATE_LIMIT_SEARCHES_PER_MINUTE: '0' };
 
-  await load(health, { concurrency: CONCURRENCY, seconds: 1, expectStatus: 200 }); // warm up
-  const h = await load(health, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 });
-  const r = await load(report, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 });
-  const page = () => fetch(`${portal.url}/pl/advice/fraud-and-scams`, { headers: { 'accept-encoding': 'gzip' } });
-  const g = await load(page, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 });
+let failed = false;
+const row = (name: string, m: LoadResult, health?: LoadResult) => {
+  if (m.failures) failed = true;
+  const ratio = health ? `${((100 * m.perSecond) / health.perSecond).toFixed(0).padStart(4)}% of health` : '              ';
+  return `  ${name.padEnd(44)} ${m.perSecond.toFixed(0).padStart(6)}/s ${ratio}   p50 ${m.p50.toFixed(1).padStart(5)} ms   p99 ${m.p99.toFixed(1).padStart(5)} ms   (${m.requests} requests, ${m.failures} failed)`;
+};
 
-  const row = (name: string, m: typeof h) =>
-    `${name.padEnd(28)} ${m.perSecond.toFixed(0).padStart(8)}/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms   (${m.requests} requests, ${m.failures} failed)`;
-  console.log(`One portal process, ${CONCURRENCY} concurrent clients, ${SECONDS} s each, on ${process.platform} ${process.arch}`);
-  console.log(row('GET /api/health', h));
-  console.log(row('POST /api/reports/asb', r));
-  console.log(row('GET a guidance page (gzip)', g));
-  console.log('Each report intake is validated and committed to SQLite (WAL, synchronous=FULL) with 3 planned deliveries before its 201.');
-  console.log('');
-  for (const line of await chatBench(portal.url, portal.child.pid!)) console.log(line);
-  const searchPage = await (await fetch(`${portal.url}/pl/search`)).text();
-  console.log('');
-  for (const line of searchIndexBench()) console.log(line);
-  console.log('');
-  for (const line of firstSearchBytes(searchPage, 'pl')) console.log(line);
-  console.log('');
-  for (const line of understandingBench()) console.log(line);
-  if (h.failures || r.failures || g.failures) process.exitCode = 1;
-} finally {
-  await portal.stop();
-  dir.remove();
+/** A portal on a fresh data directory (seeded with `earlier` reports), its health measured first. */
+async function withPortal<T>(earlier: number, work: (url: string, health: LoadResult, pid: number) => Promise<T>): Promise<T> {
+  const dir = tempDir();
+  if (earlier > 0) seedReports(dir.path, earlier);
+  // The embedded default: no SMTP, emails written to DATA_DIR/mail while intakes run.
+  const portal = await startPortalProcess({ DATA_DIR: dir.path, ...UNLIMITED });
+  try {
+    const healthCheck = () => fetch(`${portal.url}/api/health`);
+    await load(healthCheck, { concurrency: CONCURRENCY, seconds: 1, expectStatus: 200 }); // warm up
+    const health = await load(healthCheck, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 });
+    return await work(portal.url, health, portal.child.pid!);
+  } finally {
+    await portal.stop();
+    dir.remove();
+  }
 }
+
+const intakes = (url: string, where: 'city' | 'busy') => {
+  let n = 0;
+  return () =>
+    fetch(`${url}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cityReport(n++, where)) });
+};
+
+console.log(`One portal process, ${CONCURRENCY} concurrent clients, ${SECONDS} s a figure, on ${process.platform} ${process.arch}`);
+console.log('A report intake is validated, matched against earlier reports and committed to SQLite (WAL, synchronous=FULL) with its deliveries before its 201.');
+console.log('A city: a quarter of reports from one busy postcode sector, the rest over 36 others, one in three with a phone number.');
+
+for (const earlier of [1_000, 10_000, 50_000]) {
+  await withPortal(earlier, async (url, health) => {
+    console.log('');
+    console.log(`After ${earlier.toLocaleString('en-GB')} earlier reports (their match records in the repeat windows):`);
+    console.log(row('GET /api/health', health));
+    console.log(row('POST /api/reports/asb, a city', await load(intakes(url, 'city'), { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 }), health));
+    console.log(row('POST /api/reports/asb, all in the busy sector', await load(intakes(url, 'busy'), { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 }), health));
+  });
+}
+
+await withPortal(0, async (url, health, pid) => {
+  console.log('');
+  console.log('Pages, chat and search (a fresh portal):');
+  console.log(row('GET /api/health', health));
+  for (const encoding of ['br', 'gzip']) {
+    const page = () => fetch(`${url}/pl/advice/fraud-and-scams`, { headers: { 'accept-encoding': encoding } });
+    console.log(row(`GET a guidance page (${encoding}, as built)`, await load(page, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), health));
+  }
+  const query = () => fetch(`${url}/pl/search?q=${encodeURIComponent('oszustwo telefoniczne')}`);
+  console.log(row('GET /pl/search?q=… (the page, server side)', await load(query, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), health));
+  console.log('');
+  for (const line of await chatBench(url, pid, health)) console.log(line);
+  console.log('');
+  for (const line of await firstSearchBytes(url, 'pl', 'oszustwo')) console.log(line);
+});
+
+console.log('');
+for (const line of await startupBench()) console.log(line);
+console.log('');
+for (const line of dependencyCosts()) console.log(line);
+console.log('');
+for (const line of searchIndexBench()) console.log(line);
+console.log('');
+for (const line of understandingBench()) console.log(line);
+if (failed) process.exitCode = 1;

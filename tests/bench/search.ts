@@ -1,22 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
 import type { SerialisedIndex } from '../../api/search/index';
 import { loadIndex, search } from '../../api/search/search';
 import { locales } from '../../i18n';
 import { clientDir } from '../support/built-site';
+import { termFor } from '../../api/search/languages';
 
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Index size against the text it indexes, and query latency over the relevance query set. */
 export function searchIndexBench(): string[] {
-  const lines = ['Search indexes (prebuilt lunr, one per language):', '  lang      text   index raw  index gzip   queries   p50 ms   p99 ms'];
+  const lines = ['Search indexes (prebuilt lunr, compact, one per language):', '  lang   index raw  index gzip  index br   queries   p50 ms   p99 ms'];
   for (const locale of locales) {
     const raw = readFileSync(join(clientDir, 'search-index', `${locale}.json`));
     const serialised = JSON.parse(raw.toString()) as SerialisedIndex;
-    const text = serialised.docs.map((d) => `${d.title} ${d.summary} ${d.text}`).join(' ');
-    const index = loadIndex(serialised);
+    const index = loadIndex(serialised, termFor(locale));
     const file = join(import.meta.dirname, '..', 'unit', 'search', 'queries', `${locale}.json`);
     const queries = (JSON.parse(readFileSync(file, 'utf8')) as { query: string }[]).map((q) => q.query);
     const times: number[] = [];
@@ -30,24 +31,40 @@ export function searchIndexBench(): string[] {
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.floor((p / 100) * (times.length - 1))].toFixed(2);
     lines.push(
-      `  ${locale.padEnd(5)} ${kb(Buffer.byteLength(text)).padStart(9)} ${kb(raw.length).padStart(11)} ${kb(gz(raw)).padStart(11)} ${String(times.length).padStart(9)} ${pct(50).padStart(8)} ${pct(99).padStart(8)}`,
+      `  ${locale.padEnd(5)} ${kb(raw.length).padStart(10)} ${kb(gz(raw)).padStart(11)} ${kb(brotliCompressSync(raw).length).padStart(9)} ${String(times.length).padStart(9)} ${pct(50).padStart(8)} ${pct(99).padStart(8)}`,
     );
   }
   return lines;
 }
 
-/** What a browser downloads (gzip) for its first search with JavaScript on: page, assets, search code, index. */
-export function firstSearchBytes(searchPageHtml: string, locale: string): string[] {
-  const parts: [string, number][] = [['search page HTML', gz(searchPageHtml)]];
-  for (const m of searchPageHtml.matchAll(/(?:href|src)="\/(_astro\/[^"]+)"/g)) {
-    const body = readFileSync(join(clientDir, m[1]));
-    parts.push([m[1], gz(body)]);
-    // Chunks the search script loads once the search box is used (not the chat's, loaded only when opened).
-    if (m[1].includes('search')) {
-      for (const d of body.toString().matchAll(/import\("\.\/([^"]+)"\)/g)) parts.push([`_astro/${d[1]}`, gz(readFileSync(join(clientDir, '_astro', d[1])))]);
-    }
+/**
+ * What Chromium downloads, as sent over the wire (compressed, headers included), from opening the
+ * search page on a 360 px phone to the first results as it types: page, styles, scripts, index.
+ */
+export async function firstSearchBytes(url: string, locale: string, query: string): Promise<string[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const parts: [string, number, string][] = [];
+    const sized: Promise<void>[] = [];
+    page.on('requestfinished', (request) =>
+      sized.push(
+        (async () => {
+          const [sizes, encoding] = await Promise.all([request.sizes(), request.response().then((r) => r?.headerValue('content-encoding'))]);
+          parts.push([new URL(request.url()).pathname, sizes.responseBodySize + sizes.responseHeadersSize, (await encoding) ?? 'none']);
+        })(),
+      ),
+    );
+    await page.goto(`${url}/${locale}/search`);
+    await page.locator('#search-q').pressSequentially(query, { delay: 30 });
+    await page.locator('#search-results li').first().waitFor();
+    await Promise.all(sized);
+    const total = parts.reduce((sum, [, n]) => sum + n, 0);
+    return [
+      `First search in ${locale} with JavaScript ("${query}", Chromium at 360 px): ${kb(total)} over the wire in all`,
+      ...parts.map(([name, n, encoding]) => `  ${kb(n).padStart(9)}  ${encoding.padEnd(5)} ${name}`),
+    ];
+  } finally {
+    await browser.close();
   }
-  parts.push([`search-index/${locale}.json`, gz(readFileSync(join(clientDir, 'search-index', `${locale}.json`)))]);
-  const total = parts.reduce((sum, [, n]) => sum + n, 0);
-  return [`First search in ${locale} with JavaScript: ${kb(total)} gzip in all`, ...parts.map(([name, n]) => `  ${kb(n).padStart(9)}  ${name}`)];
 }

@@ -31,9 +31,36 @@ describe('the store across versions', () => {
     const store = openStore(file);
     expect(store.reportByReference('ASB-AAAA-BBBB')?.answers).toEqual({ danger: 'no' });
     expect(store.outboxDepth()).toBe(1);
-    const earlier = store.earlierMatches([{ kind: 'phone', hash: 'hash-of-a-phone' }], 0);
-    expect(earlier).toEqual([{ reference: 'ASB-AAAA-BBBB', type: 'asb', kind: 'contact', createdAt: 1764000000000 }]);
+    const earlier = store.earlier([{ kind: 'phone', hash: 'hash-of-a-phone' }, { kind: 'sector', hash: 'hash-of-a-sector' }], 0);
+    expect(earlier.victims).toEqual([{ reference: 'ASB-AAAA-BBBB', type: 'asb', kind: 'contact', createdAt: 1764000000000 }]);
+    expect(earlier.count({ kind: 'sector', since: 0 })).toBe(1);
     store.close();
+  });
+
+  it('migrates a schema 5 store: its places are counted, by type and by how long after the incident each was reported', () => {
+    const file = join(dir.path, 'portal.db');
+    openStore(file).close();
+    // Schema 5 matched places record by record and had no counts.
+    const db = new Database(file);
+    const created = Date.parse('2026-11-20T10:00:00Z');
+    db.exec(`DROP TABLE place_counts;
+      INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date) VALUES
+        ('ASB-LATE-0001', 'asb', 'sector', 'hash-of-a-sector', ${created}, '2026-09-01'),
+        ('ASB-INTIME-01', 'asb', 'sector', 'hash-of-a-sector', ${created}, '2026-11-19'),
+        ('HC-INTIME-001', 'hate-crime', 'sector', 'hash-of-a-sector', ${created}, '2026-11-19'),
+        ('ASB-INTIME-01', 'asb', 'phone', 'hash-of-a-phone', ${created}, '2026-11-19');
+      PRAGMA user_version = 5;`);
+    db.close();
+    const store = openStore(file);
+    const earlier = store.earlier([{ kind: 'sector', hash: 'hash-of-a-sector' }, { kind: 'phone', hash: 'hash-of-a-phone' }], 0);
+    expect(earlier.count({ kind: 'sector', since: 0 })).toBe(3);
+    expect(earlier.count({ kind: 'sector', since: 0, types: ['asb'], reportedWithinDays: 31 })).toBe(1);
+    expect(earlier.count({ kind: 'sector', since: Date.parse('2026-11-21T00:00:00Z') })).toBe(0);
+    expect(earlier.victims.map((v) => v.reference)).toEqual(['ASB-INTIME-01']);
+    store.close();
+    const after = new Database(file);
+    expect(after.prepare(`SELECT COUNT(*) AS n FROM match_records WHERE kind = 'sector'`).get()).toEqual({ n: 0 });
+    after.close();
   });
 
   it('refuses a store made by a newer portal, in one line naming the file', () => {

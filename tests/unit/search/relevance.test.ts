@@ -5,6 +5,7 @@ import type { SerialisedIndex } from '../../../api/search/index';
 import { loadIndex, search } from '../../../api/search/search';
 import { locales } from '../../../i18n';
 import { clientDir } from '../../support/built-site';
+import { termFor } from '../../../api/search/languages';
 
 interface RelevanceCase {
   query: string;
@@ -14,7 +15,7 @@ interface RelevanceCase {
 
 // The indexes are the ones the build wrote (npm test builds first): what browsers and the server use.
 describe.each(locales)('search in %s', (locale) => {
-  const index = loadIndex(JSON.parse(readFileSync(join(clientDir, 'search-index', `${locale}.json`), 'utf8')) as SerialisedIndex);
+  const index = loadIndex(JSON.parse(readFileSync(join(clientDir, 'search-index', `${locale}.json`), 'utf8')) as SerialisedIndex, termFor(locale));
   const cases = JSON.parse(readFileSync(join(import.meta.dirname, 'queries', `${locale}.json`), 'utf8')) as RelevanceCase[];
 
   it('has at least 12 realistic queries, misspelled ones among them', () => {
@@ -34,7 +35,7 @@ describe.each(locales)('search in %s', (locale) => {
 // The searches people made that once put the wrong page first: each now finds the right one first.
 describe('first-time right', () => {
   const first = (locale: string, query: string) => {
-    const index = loadIndex(JSON.parse(readFileSync(join(clientDir, 'search-index', `${locale}.json`), 'utf8')) as SerialisedIndex);
+    const index = loadIndex(JSON.parse(readFileSync(join(clientDir, 'search-index', `${locale}.json`), 'utf8')) as SerialisedIndex, termFor(locale));
     return search(index, query, 1)[0]?.url.split('/').pop();
   };
   it.each([
