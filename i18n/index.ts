@@ -64,6 +64,22 @@ void i18n.init({
 /** The partnership's names, for every sentence that names them. */
 export function useWording(wording: Wording): void {
   i18n.options.interpolation!.defaultVariables = { ...wording };
+  for (const texts of remembered.values()) texts.clear();
+}
+
+// A chat turn or an email asks for the same plain strings (labels, options) again and again, and
+// i18next takes far longer to resolve a key than to look it up: a plain key's text is kept the
+// first time (the words do not change while the portal runs, except by useWording).
+const remembered = new Map<string, Map<string, string>>();
+function remembering(t: TFunction, id: string): TFunction {
+  const texts = remembered.get(id) ?? remembered.set(id, new Map()).get(id)!;
+  const fn = (key: unknown, ...rest: unknown[]) => {
+    if (typeof key !== 'string' || rest.length > 0) return (t as unknown as (...args: unknown[]) => string)(key, ...rest);
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = t(key)));
+    return text;
+  };
+  return fn as unknown as TFunction;
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -71,12 +87,12 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function translator(locale: Locale): TFunction {
-  return i18n.getFixedT(locale);
+  return remembering(i18n.getFixedT(locale), locale);
 }
 
 /** Strings of the emails partners receive, in English. */
 export function partnerTranslator(): TFunction {
-  return i18n.getFixedT('en', 'partner');
+  return remembering(i18n.getFixedT('en', 'partner'), 'partner');
 }
 
 export function directionOf(locale: Locale): 'ltr' | 'rtl' {
