@@ -11,8 +11,10 @@ describe('a full disk', () => {
     const mountPoint = `/tmp/portal-full-${process.pid}`;
     mkdirSync(mountPoint, { recursive: true });
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]);
-    const portal = await startPortalProcess({ DATA_DIR: mountPoint, RATE_LIMIT_REPORTS_PER_MINUTE: '0', SMTP_URL: 'smtp://127.0.0.1:9' });
+    let portal: Awaited<ReturnType<typeof startPortalProcess>> | undefined;
     try {
+      // Started inside the try: a portal that fails to start must not leave the disk mounted.
+      portal = await startPortalProcess({ DATA_DIR: mountPoint, RATE_LIMIT_REPORTS_PER_MINUTE: '0', SMTP_URL: 'smtp://127.0.0.1:9' });
       const acknowledged: string[] = [];
       const statuses = new Set<number>();
       const big = { ...drugsOnAHousingEstate, description: 'x'.repeat(4900), people: 'y'.repeat(1900) };
@@ -31,7 +33,7 @@ describe('a full disk', () => {
       console.log(`full disk: ${acknowledged.length} acknowledged, all ${stored.size} stored found`);
       expect(acknowledged.filter((r) => !stored.has(r))).toEqual([]);
     } finally {
-      await portal.stop();
+      await portal?.stop();
       execFileSync('umount', [mountPoint]);
       rmSync(mountPoint, { recursive: true, force: true });
     }
