@@ -14,8 +14,9 @@ export interface WebhookMessage {
  * portal's own conversation engine, so the engine (and every question) would survive a new bot
  * framework. Botkit keeps nothing itself; state lives in the portal's store.
  *
- * Botkit and the Bot Framework SDK under it are most of what the server would load (about 45 MB
- * and half a second), so they are loaded when the first chat message arrives, not at start.
+ * Botkit and the Bot Framework SDK under it are most of what the server would load (about 90 MB
+ * and most of a second, `npm run bench` says), so they are loaded when the first chat message
+ * arrives, not at start.
  */
 export function createBotkit(engine: ChatEngine) {
   let started: ReturnType<typeof startBotkit> | undefined;

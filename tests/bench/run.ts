@@ -6,7 +6,7 @@ import { startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 import { chatBench } from './chat';
 import { dependencyCosts } from './dependencies';
-import { load, type LoadResult } from './load';
+import { load, rawGet, type LoadResult } from './load';
 import { firstSearchBytes, searchIndexBench } from './search';
 import { startupBench } from './startup';
 import { understandingBench } from './understanding';
@@ -53,7 +53,7 @@ console.log('A city: a quarter of reports from one busy postcode sector, the res
 for (const earlier of [1_000, 10_000, 50_000]) {
   await withPortal(earlier, async (url, health) => {
     console.log('');
-    console.log(`After ${earlier.toLocaleString('en-GB')} earlier reports (their match records in the repeat windows):`);
+    console.log(`After ${earlier.toLocaleString('en-GB')} earlier reports (stored by the portal's own intake, all in the repeat windows):`);
     console.log(row('GET /api/health', health));
     console.log(row('POST /api/reports/asb, a city', await load(intakes(url, 'city'), { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 }), health));
     console.log(row('POST /api/reports/asb, all in the busy sector', await load(intakes(url, 'busy'), { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 }), health));
@@ -64,9 +64,12 @@ await withPortal(0, async (url, health, pid) => {
   console.log('');
   console.log('Pages, chat and search (a fresh portal):');
   console.log(row('GET /api/health', health));
+  // Pages read as sent (not decoded by the client), beside health read the same way.
+  const rawHealth = await load(() => rawGet(`${url}/api/health`), { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 });
+  console.log(row('GET /api/health (read as sent)', rawHealth));
   for (const encoding of ['br', 'gzip']) {
-    const page = () => fetch(`${url}/pl/advice/fraud-and-scams`, { headers: { 'accept-encoding': encoding } });
-    console.log(row(`GET a guidance page (${encoding}, as built)`, await load(page, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), health));
+    const page = () => rawGet(`${url}/pl/advice/fraud-and-scams`, { 'accept-encoding': encoding });
+    console.log(row(`GET a guidance page (${encoding}, as built, as sent)`, await load(page, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), rawHealth));
   }
   const query = () => fetch(`${url}/pl/search?q=${encodeURIComponent('oszustwo telefoniczne')}`);
   console.log(row('GET /pl/search?q=… (the page, server side)', await load(query, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), health));

@@ -45,13 +45,13 @@ export async function firstSearchBytes(url: string, locale: string, query: strin
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    const parts: [string, number, string][] = [];
+    const parts: { name: string; body: number; headers: number; encoding: string }[] = [];
     const sized: Promise<void>[] = [];
     page.on('requestfinished', (request) =>
       sized.push(
         (async () => {
           const [sizes, encoding] = await Promise.all([request.sizes(), request.response().then((r) => r?.headerValue('content-encoding'))]);
-          parts.push([new URL(request.url()).pathname, sizes.responseBodySize + sizes.responseHeadersSize, (await encoding) ?? 'none']);
+          parts.push({ name: new URL(request.url()).pathname, body: sizes.responseBodySize, headers: sizes.responseHeadersSize, encoding: (await encoding) ?? 'none' });
         })(),
       ),
     );
@@ -59,10 +59,10 @@ export async function firstSearchBytes(url: string, locale: string, query: strin
     await page.locator('#search-q').pressSequentially(query, { delay: 30 });
     await page.locator('#search-results li').first().waitFor();
     await Promise.all(sized);
-    const total = parts.reduce((sum, [, n]) => sum + n, 0);
+    const sum = (pick: (p: (typeof parts)[number]) => number) => parts.reduce((total, p) => total + pick(p), 0);
     return [
-      `First search in ${locale} with JavaScript ("${query}", Chromium at 360 px): ${kb(total)} over the wire in all`,
-      ...parts.map(([name, n, encoding]) => `  ${kb(n).padStart(9)}  ${encoding.padEnd(5)} ${name}`),
+      `First search in ${locale} with JavaScript ("${query}", Chromium at 360 px), ${parts.length} responses: ${kb(sum((p) => p.body))} of bodies (compressed as sent) and ${kb(sum((p) => p.headers))} of headers`,
+      ...parts.map((p) => `  ${kb(p.body).padStart(9)} + ${kb(p.headers).padStart(7)} headers  ${p.encoding.padEnd(5)} ${p.name}`),
     ];
   } finally {
     await browser.close();
