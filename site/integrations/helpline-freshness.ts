@@ -7,6 +7,7 @@ const SIX_MONTHS_MS = 183 * 24 * 60 * 60 * 1000;
 export interface CheckedEntry {
   id: string;
   lastChecked: string | Date;
+  unconfirmed?: string[];
 }
 
 /** Entries whose facts were last checked more than six months before `now`. */
@@ -14,13 +15,18 @@ export function staleHelplines(entries: CheckedEntry[], now: Date): CheckedEntry
   return entries.filter((e) => now.getTime() - new Date(e.lastChecked).getTime() > SIX_MONTHS_MS);
 }
 
-/** Lists, at every build, the helplines whose numbers nobody has re-checked for six months. */
+/** Lists, at every build, the helplines whose numbers nobody has re-checked for six months, and what is still unconfirmed. */
 export function helplineFreshness(file: string): AstroIntegration {
   return {
     name: 'helpline-freshness',
     hooks: {
       'astro:build:start': ({ logger }) => {
         const entries = parse(readFileSync(file, 'utf8')) as CheckedEntry[];
+        const unconfirmed = entries.filter((e) => e.unconfirmed?.length);
+        if (unconfirmed.length > 0) {
+          logger.warn(`${unconfirmed.length} helplines have facts still unconfirmed (not printed until a public source confirms them):`);
+          for (const e of unconfirmed) for (const what of e.unconfirmed!) logger.warn(`  ${e.id}: ${what}`);
+        }
         const stale = staleHelplines(entries, new Date());
         if (stale.length === 0) {
           logger.info(`all ${entries.length} helplines were checked within six months`);

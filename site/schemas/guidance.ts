@@ -2,6 +2,11 @@ import { z } from 'astro/zod';
 import { reportTypeIds } from '../../api/report-types';
 import { topics } from './topics';
 
+/** Where each fact a page states was checked (the numbers' sources are in the helpline list). */
+export const sourcesSchema = z
+  .array(z.object({ fact: z.string().min(1), url: z.string().url(), checked: z.coerce.date() }).strict())
+  .default([]);
+
 /** Front matter of a guidance page: a wrong or missing field fails the build, naming file and field. */
 export const guidanceSchema = z
   .object({
@@ -16,6 +21,7 @@ export const guidanceSchema = z
     reportTypes: z.array(z.enum(reportTypeIds as [string, ...string[]])).default([]),
     /** How people name the subject in this language ("my husband hits me"), for search: weighted high. */
     keywords: z.array(z.string().min(1).max(60)).max(60).default([]),
+    sources: sourcesSchema,
   })
   .strict();
 

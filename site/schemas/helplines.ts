@@ -21,6 +21,8 @@ export const helplineSchema = z
     source: z.string().url(),
     lastChecked: z.coerce.date(),
     verified: z.boolean(),
+    /** What is still to be confirmed about this service, and why ("phone: two sources disagree"). Listed at every build. */
+    unconfirmed: z.array(z.string().min(1)).optional(),
   })
   .strict()
   .refine((h) => h.phone || h.text || h.email || h.website, { message: 'needs a phone, text, email or website' })

@@ -7,8 +7,9 @@ import { builtPage, helplineList, sitemapPaths } from '../../support/built-site'
 
 // Reads the build that `npm test` makes before the tests run.
 const paths = sitemapPaths();
-// Report journeys and search render on demand; everything else is prerendered.
-const prerendered = paths.filter((p) => !/\/(report\/[^/]+|search)$/.test(p));
+// Report journeys, search and the legal pages (made from the partnership file the server runs
+// with) render on demand; everything else is prerendered.
+const prerendered = paths.filter((p) => !/\/(report\/[^/]+|search|accessibility|privacy)$/.test(p));
 const digits = (s: string) => s.replace(/\D/g, '');
 
 /** Visible text of a page, without tags, attributes or scripts. */
@@ -21,7 +22,7 @@ function textOf(html: string): string {
 }
 
 // UK numbers (0xxxx xxxxxx, +44…) and short codes (999, 101, 116 123, 7726, 18000, 159…).
-const PHONE_LIKE = /(?<![\d.-])(?:(?:\+44\s?|0)\d(?:[\s]?\d){8,9}|999|112|1\d\d(?:\s?\d{3})?|7726|1800[01]|159|55)(?![\d.%-])/g;
+const PHONE_LIKE = /(?<![\d.£-])(?:(?:\+44\s?|0)\d(?:[\s]?\d){8,9}|999|112|1\d\d(?:\s?\d{3})?|7726|1800[01]|159|55)(?![\d.%-])/g;
 
 describe('the built site', () => {
   it('lists every page in every language in the sitemap', () => {
