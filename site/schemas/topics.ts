@@ -8,6 +8,11 @@ export const topics = [
   'victim-support',
   'modern-slavery',
   'child-exploitation',
+  'burglary-and-home-safety',
+  'vehicle-crime',
+  'radicalisation-and-prevent',
+  'drugs-alcohol-and-street-drinking',
+  'knife-crime-and-young-people',
 ] as const;
 
 export type Topic = (typeof topics)[number];
