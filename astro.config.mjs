@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { wordingOf } from './api/routing/wording.ts';
 import { helplineFreshness } from './site/integrations/helpline-freshness.ts';
+import { partnershipCheck } from './site/integrations/partnership-check.ts';
 
 // The partnership's names, compiled into the pages' words ({{siteName}}, {{area}}, …). The
 // server checks the whole file at start-up; a build only needs its names.
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   output: 'static',
   adapter: node({ mode: 'middleware' }),
-  integrations: [helplineFreshness('content/helplines.yaml')],
+  integrations: [partnershipCheck(partnershipFile), helplineFreshness('content/helplines.yaml')],
   // The Hono server in front checks the origin of every form post (api/server/portal.ts),
   // against PUBLIC_URL read at run time rather than baked in at build time.
   security: { checkOrigin: false },

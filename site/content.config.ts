@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { guidanceSchema } from './schemas/guidance';
 import { helplineSchema } from './schemas/helplines';
+import { pageSchema } from './schemas/pages';
 
 // Content lives at the top-level content/ folder, outside the site's source, as data anyone can edit.
 const guidance = defineCollection({
@@ -12,6 +13,7 @@ const guidance = defineCollection({
 
 const pages = defineCollection({
   loader: glob({ pattern: '*/*.md', base: './content/pages' }),
+  schema: pageSchema,
 });
 
 const helplines = defineCollection({

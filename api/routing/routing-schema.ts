@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { repeatsSchema } from '../repeats/flags';
+import { legalSchema } from './legal-schema';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
 
@@ -53,6 +54,8 @@ export const routingSchema = z
     rules: z.array(ruleSchema).min(1),
     /** Repeat victims, repeat locations and the ASB Case Review threshold. */
     repeats: repeatsSchema,
+    /** What the accessibility statement and the privacy notice say that only the partnership knows. */
+    legal: legalSchema,
   })
   .strict();
 

@@ -119,6 +119,8 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     submit: (definition, submission) => intake(intakeDeps, definition, submission),
     search: guidance.search,
     caseReview: routing.repeats.caseReview,
+    partnership: routing,
+    retention: retentionPolicy(config, routing.repeats),
     drafts,
     limits: {
       report: reportLimit,

@@ -7,7 +7,9 @@ import { DANGER_QUESTION, questionKey, type Answers, type Definition } from '../
 import type { Limiter } from '../http/rate-limit';
 import type { IntakeResult, Submission } from '../intake/intake';
 import type { CaseReviewThreshold } from '../repeats/flags';
+import type { Routing } from '../routing/routing-schema';
 import type { GuidanceSearch } from '../search/server';
+import type { RetentionPolicy } from '../store/retention';
 import { intlLocale, translator, type Locale } from '../../i18n';
 import type { FormDraftStore } from '../../site/lib/form-draft';
 import { postStep, viewFor } from '../../site/lib/form-steps';
@@ -32,6 +34,10 @@ export interface SitePortal {
   search: GuidanceSearch['search'];
   /** The ASB Case Review threshold, for telling every reporter of these types of the right. */
   caseReview: CaseReviewThreshold;
+  /** The partnership file in force: who receives what, and what the legal pages say (the privacy notice is made from it). */
+  partnership: Routing;
+  /** How long each kind of data is kept, as the running portal purges it. */
+  retention: RetentionPolicy;
   /** Report forms' answers between steps. */
   drafts: FormDraftStore;
   /** Per-client allowances: a report (only the final "send" counts), form steps (generous), searches. */

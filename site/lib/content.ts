@@ -2,6 +2,7 @@ import { getCollection } from 'astro:content';
 import { defaultLocale, type Locale } from '../../i18n';
 import type { Guidance } from '../schemas/guidance';
 import type { Helpline } from '../schemas/helplines';
+import type { PageData } from '../schemas/pages';
 import type { Topic } from '../schemas/topics';
 
 // Spelled out because astro:content's generated types are only there after a build.
@@ -11,7 +12,8 @@ export interface GuidanceEntry {
 }
 interface PageEntry {
   id: string;
-  data: { title: string; lastReviewed?: Date };
+  data: PageData;
+  rendered?: { html: string };
 }
 interface HelplineEntry {
   id: string;

@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { definitions } from '../../../api/report-types';
 import { loadRouting } from '../../../api/routing/load-routing';
+import { parse, stringify } from 'yaml';
+import { partnershipFile } from '../../support/fixtures';
 import { tempDir } from '../../support/temp';
 
 const dir = tempDir();
@@ -21,7 +23,7 @@ ${definitions
   .filter((d) => d.id !== 'asb' && d.id !== 'hate-crime')
   .map((d) => `  - { report: ${d.id}, to: [council-asb] }`)
   .join('\n')}
-`;
+${stringify({ legal: parse(readFileSync(partnershipFile(), 'utf8')).legal })}`;
 
 function load(text: string) {
   const file = join(dir.path, `routing-${Math.random()}.yaml`);
