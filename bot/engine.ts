@@ -243,7 +243,9 @@ export function createChatEngine(deps: ChatDeps) {
       state.answers[question.id] = (question.options ?? []).filter((o) => picked.includes(o) || options.includes(o));
       return ask(definition, question, t, state);
     } else {
-      value = question.kind === 'date' ? parseDate(typed, now, t) : typed.trim();
+      // A date as typed ("27/3/2026", "today"), or as said ("last night", "on Monday", Urdu "کل").
+      const parsed = question.kind === 'date' ? parseDate(typed, now, t) : undefined;
+      value = parsed === undefined ? typed.trim() : /^\d{4}-\d{2}-\d{2}$/.test(parsed) ? parsed : (understanding.day(typed, now) ?? parsed);
     }
     // The same check, and the same message, as the form.
     const checked = checkAnswer(question, value, dateIn(now));

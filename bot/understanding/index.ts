@@ -25,6 +25,8 @@ export interface Understanding {
   option(definition: Definition, question: Question, typed: string): string | undefined;
   /** What a first description makes clear, to show back for confirmation: never assumed. */
   suggest(definition: Definition, text: string, now: Date, label: (question: Question, option: string) => string): Answers;
+  /** The day a phrase means ("yesterday", "last night", "on Monday"), as YYYY-MM-DD, if it names one. */
+  day(text: string, now: Date): string | undefined;
 }
 
 /** A phrase is in the text when its words come one after another (folded, so accents may be dropped). */
@@ -61,6 +63,7 @@ function forLanguage(locale: Locale, data: UnderstandingData): Understanding {
   };
   return {
     intent,
+    day: dayMeant,
     option(definition, question, typed) {
       const exact = meant(definition, question, typed, true);
       if (exact.length === 1) return exact[0];
@@ -93,7 +96,7 @@ function forLanguage(locale: Locale, data: UnderstandingData): Understanding {
   };
 }
 
-const nobody: Understanding = { intent: () => ({ intent: undefined, confidence: 0 }), option: () => undefined, suggest: () => ({}) };
+const nobody: Understanding = { intent: () => ({ intent: undefined, confidence: 0 }), option: () => undefined, suggest: () => ({}), day: () => undefined };
 
 /** Each language's understanding, from its data file (a language without one understands nothing extra). */
 export function loadUnderstanding(dir = join(import.meta.dirname)): Record<Locale, Understanding> {

@@ -95,3 +95,17 @@ test('the chat window reads right to left in Urdu', async ({ page, portal }) => 
   await expect(page.locator('.app-chat__reply').first()).toBeVisible();
   expect(await page.locator('.app-chat__window').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
 });
+
+for (const [locale, question, topic] of [
+  ['en', 'how can I keep my house safe from burglars', 'burglary-and-home-safety'],
+  ['pl', 'jak zabezpieczyć dom przed włamaniem', 'burglary-and-home-safety'],
+  ['en', 'what should I do if my son carries a knife', 'knife-crime-and-young-people'],
+] as const) {
+  test(`the chat answers "${question}" with the advice on it (${locale})`, async ({ page, portal }) => {
+    await page.goto(`${portal.url}${locale === 'en' ? '' : `/${locale}`}/`);
+    await page.locator('[data-chat-open]').click();
+    await expect(page.locator('.app-chat__reply').first()).toBeVisible();
+    await chat(page, question);
+    await expect(page.locator(`.app-chat__window a[href$="/advice/${topic}"]`).first()).toBeVisible();
+  });
+}

@@ -24,6 +24,23 @@ test('Urdu pages read right to left', async ({ page, portal }) => {
   expect(edges.text.left - edges.box.left).toBeGreaterThan(2);
 });
 
+test('Urdu pages mirror their columns: the advice starts at the right, "Who can help" beside it on the left', async ({ page, portal }) => {
+  await page.setViewportSize({ width: 1024, height: 900 });
+  for (const [path, dir] of [['/advice/domestic-abuse', 'ltr'], ['/ur/advice/domestic-abuse', 'rtl']] as const) {
+    await page.goto(`${portal.url}${path}`);
+    const main = await page.locator('.govuk-grid-column-two-thirds').first().boundingBox();
+    const side = await page.locator('.govuk-grid-column-one-third').first().boundingBox();
+    // Side by side, not one under the other.
+    expect(side!.y, path).toBeLessThan(main!.y + main!.height / 4);
+    if (dir === 'rtl') expect(side!.x + side!.width, path).toBeLessThanOrEqual(main!.x + 1);
+    else expect(main!.x + main!.width, path).toBeLessThanOrEqual(side!.x + 1);
+  }
+  // Nastaliq needs tall lines, and the Urdu fonts come first.
+  const text = await page.locator('.app-prose p').first().evaluate((el) => ({ font: getComputedStyle(el).fontFamily, line: parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize) }));
+  expect(text.font).toMatch(/^"Noto Nastaliq Urdu"/);
+  expect(text.line).toBeGreaterThan(1.7);
+});
+
 test.describe('exit this page', () => {
   test('leads to a neutral site and clears what the browser held for the portal', async ({ page, portal }) => {
     await page.goto(`${portal.url}/advice/domestic-abuse`);

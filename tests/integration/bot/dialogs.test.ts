@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadUnderstanding } from '../../../bot/understanding';
 import { loadSafetyNumbers } from '../../../bot/safety/numbers';
@@ -263,6 +264,25 @@ describe('a conversation, not a form', () => {
     expect(current(user)).toBe('ongoing');
     engine.turn(user, 'no tak', 'pl');
     expect(current(user)).not.toBe('ongoing');
+  });
+
+  it.each([
+    ['ur', 'کل'],
+    ['ur', 'گزشتہ کل'],
+    ['en', 'last night'],
+  ])('takes a day as people say it (%s "%s": yesterday), and asks again for words that name no day', (locale, said) => {
+    const { engine, current } = engineFor();
+    const user = `u-day-${locale}-${said}`;
+    const skip = (JSON.parse(readFileSync(join(projectRoot, 'i18n', `${locale}.json`), 'utf8'))['chat.command.skip'] as string).split('|')[0];
+    engine.turn(user, 'report:asb', locale);
+    engine.turn(user, 'no', locale); // not in danger
+    engine.turn(user, 'noise', locale);
+    for (let i = 0; i < 10 && current(user) !== 'date'; i++) engine.turn(user, current(user) === 'location' ? 'Park' : skip, locale);
+    expect(current(user)).toBe('date');
+    engine.turn(user, 'banana', locale);
+    expect(current(user)).toBe('date');
+    const next = engine.turn(user, said, locale);
+    expect(current(user), JSON.stringify(next)).not.toBe('date');
   });
 
   it('asks only the one thing a rule finds missing, then goes back to the summary; and changes one answer from it', () => {
