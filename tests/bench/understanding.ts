@@ -11,22 +11,31 @@ interface HeldOut {
 }
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`.padStart(6);
-const heldOut = (locale: string): HeldOut | undefined => {
-  const file = join(import.meta.dirname, 'held-out', `${locale}.json`);
+const phrasesIn = (folder: string, locale: string): HeldOut | undefined => {
+  const file = join(import.meta.dirname, folder, `${locale}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HeldOut) : undefined;
 };
 
 /**
- * The chat's first-message understanding and search's first result, on phrases and queries
- * written blind for the test (tests/bench/held-out/), never used to build either.
+ * The chat's first-message understanding and search's first result, on two sets of phrases
+ * written for the test and never used as examples or keywords: `dev/`, whose misses have been
+ * read to decide what kinds of phrases and keywords to add, and `held-out/`, written blind
+ * afterwards and never looked at to build: the honest figure.
  */
 export function understandingBench(): string[] {
+  return [
+    ...setBench('held-out', 'Held-out phrases and queries (written blind, never read to build):'),
+    ...setBench('dev', 'Tuning phrases and queries (written for the test; their misses guided what data was added):'),
+  ];
+}
+
+function setBench(folder: string, title: string): string[] {
   const understanding = loadUnderstanding();
   const guidance = loadGuidanceSearch(join(clientDir, 'search-index'), locales);
-  const lines = ['Held-out phrases and queries (written for the test, not used to build):', '  lang   intents   accuracy   queries   top-1   domestic abuse top-1'];
+  const lines = [title, '  lang   intents   accuracy   queries   top-1   domestic abuse top-1'];
   const wrong: string[] = [];
   for (const locale of locales) {
-    const set = heldOut(locale);
+    const set = phrasesIn(folder, locale);
     if (!set) continue;
     const right = set.intents.filter((item) => understanding[locale].intent(item.text).intent === item.intent);
     for (const item of set.intents) {
