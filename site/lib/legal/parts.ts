@@ -6,7 +6,8 @@ const VALUE = /\{\{([a-zA-Z]+)\}\}/g;
 // A value in a link's address, as Markdown leaves it: its braces percent-encoded.
 const VALUE_IN_URL = /%7B%7B([a-zA-Z]+)%7D%7D/g;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes as numeric entities, in prose and in attributes alike. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Splits a page's rendered Markdown at its blocks (a paragraph holding only `{{block:name}}`)

@@ -2,6 +2,7 @@ import type { Legal } from '../../../api/routing/legal-schema';
 import type { Routing } from '../../../api/routing/routing-schema';
 import type { RetentionPolicy } from '../../../api/store/retention';
 import { intlLocale, type Locale } from '../../../i18n';
+import { escapeHtml } from './parts';
 
 export type Labels = Record<string, string>;
 
@@ -44,8 +45,6 @@ export function retentionPeriods(policy: RetentionPolicy, legal: Legal) {
     logDays: legal.logDays,
   };
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A label's text as HTML: escaped, with its Markdown links ([words](https://…)) made links. */
 export function labelHtml(text: string): string {
