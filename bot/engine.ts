@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import { formatAnswer } from '../api/definitions/format-answer';
 import { errorMessage } from '../api/definitions/messages';
+import { nextSteps } from '../api/definitions/next-steps';
 import { checkAnswer, isShown, MAX_ANSWER, validateAnswers } from '../api/definitions/schema';
 import { DANGER_QUESTION, questionKey, questionsOf, type Answers, type Definition, type Question } from '../api/definitions/types';
 import type { IntakeResult, Submission } from '../api/intake/intake';
@@ -319,7 +320,7 @@ export function createChatEngine(deps: ChatDeps) {
     Object.assign(state, { step: 'menu', type: undefined, current: undefined, answers: {}, asked: [] });
     const messages: BotMessage[] = [
       { text: `${t('form.confirmation.title')}. ${t('form.confirmation.reference')}: ${result.reference}` },
-      { text: `${t('form.confirmation.keep')} ${t(`form.confirmation.next.${definition.id}`)}` },
+      { text: `${t('form.confirmation.keep')} ${nextSteps(definition, t)}` },
     ];
     // Every reporter of these types hears of the right; nobody is told what earlier reports exist.
     if (deps.caseReview.reportTypes.includes(definition.id)) {

@@ -105,6 +105,8 @@ export interface Definition {
   /** Questions printed first in a partner email, before all others (how to contact safely). */
   printFirst: string[];
   examples: { valid: Example[]; invalid: Example[] };
+  /** Working days for a partner to acknowledge a report (the partnership's promise), once resolved against its file. */
+  acknowledgeDays?: number;
 }
 
 export type Answers = Record<string, string | string[]>;

@@ -5,6 +5,7 @@ import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
 import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
+import { planCase } from '../workspace/plan-case';
 import { repeatFlags, windowsStart } from '../repeats/flags';
 import { matchKeys } from '../repeats/keys';
 import { normaliseStreet, postcodeSector } from '../repeats/normalise';
@@ -50,7 +51,8 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
     }
     if (earlier) return { ok: true, reference: earlier.reference };
   }
-  const deliveries: PlannedDelivery[] = resolveRecipients(definition, validation.answers, deps.routing).map(
+  const recipients = resolveRecipients(definition, validation.answers, deps.routing);
+  const deliveries: PlannedDelivery[] = recipients.map(
     ({ partner, fields }) => ({ kind: 'report', partnerId: partner.id, recipient: partner.email, fields }),
   );
   const by = (role: Role) => answerByRole(definition, validation.answers, role);
@@ -92,6 +94,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         matches,
         ...(date && { incidentDate: date }),
         flags,
+        cases: recipients.map((r) => planCase(definition, validation.answers, flags, r, deps.routing, now.getTime())),
       });
       deps.onStored?.();
       return { ok: true, reference };

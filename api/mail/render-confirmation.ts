@@ -1,3 +1,4 @@
+import { nextSteps } from '../definitions/next-steps';
 import type { Definition } from '../definitions/types';
 import { isLocale, translator } from '../../i18n';
 import type { StoredReport } from '../store/store';
@@ -13,7 +14,7 @@ export function renderConfirmationEmail(definition: Definition, report: StoredRe
   const paragraphs = [
     t('confirmation.greeting'),
     t('confirmation.received', { reference: report.reference }),
-    t(`confirmation.next.${definition.sensitive ? 'sensitive' : 'default'}`),
+    nextSteps(definition, t, `confirmation.next.${definition.sensitive ? 'sensitive' : 'default'}`),
     t('confirmation.noReply'),
     t('help.emergency'),
   ];

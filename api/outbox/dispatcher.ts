@@ -3,6 +3,7 @@ import type { Definition } from '../definitions/types';
 import { renderAlertEmail } from '../mail/render-alert';
 import { renderConfirmationEmail } from '../mail/render-confirmation';
 import { renderReportEmail, type RenderedEmail } from '../mail/render-report';
+import { renderEscalationEmail, renderInvitationEmail, renderNotifyEmail, renderOverdueEmail } from '../mail/render-workspace';
 import type { Mailer } from '../mail/transport';
 import type { Routing } from '../routing/routing-schema';
 import type { Logger } from '../log';
@@ -18,6 +19,8 @@ export interface DispatcherDeps {
   from: string;
   /** The host part of Message-IDs, e.g. the portal's public host name. */
   messageIdDomain: string;
+  /** The portal's public address, for links to the workspace (by default https:// and the Message-ID host). */
+  publicUrl?: URL;
   retry: RetryPolicy;
   /** How long a claim lasts; a row still "sending" after that belongs to a dead worker. */
   claimMs?: number;
@@ -42,17 +45,30 @@ export function createDispatcher(deps: DispatcherDeps) {
     return deps.routing.partners.find((p) => p.id === delivery.partnerId)?.name ?? delivery.partnerId;
   }
 
+  const publicUrl = deps.publicUrl ?? new URL(`https://${deps.messageIdDomain}`);
+  const link = (path: string) => new URL(path, publicUrl).href;
+
   function render(delivery: Delivery): { email: RenderedEmail; reference: string } {
-    const report = deps.store.report(delivery.reportId)!;
+    if (delivery.kind === 'invitation') {
+      const { link: invitation, expiresAt } = JSON.parse(delivery.payload!) as { link: string; expiresAt: number };
+      const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId)?.name ?? `${deps.routing.partnership.name} (administrator)`;
+      return { email: renderInvitationEmail({ partner, link: invitation, expiresAt }), reference: `invitation-${delivery.id}` };
+    }
+    const report = deps.store.report(delivery.reportId!)!;
     if (delivery.kind === 'alert') {
       const failed = deps.store.deliveriesOf(report.id).find((d) => d.kind === 'report' && d.partnerId === delivery.partnerId)!;
       return { email: renderAlertEmail(report, failed, partnerName(delivery)), reference: report.reference };
     }
     const definition = deps.definitions.find((d) => d.id === report.type)!;
     if (delivery.kind === 'confirmation') return { email: renderConfirmationEmail(definition, report), reference: report.reference };
-    const partner = { id: delivery.partnerId, name: partnerName(delivery), email: delivery.recipient };
+    const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId);
+    const work = deps.store.workspace.caseOf(report.reference, delivery.partnerId);
+    const about = work && { type: report.type, reference: report.reference, partner: partnerName(delivery), dueAt: work.dueAt, link: link(`/partners/reports/${report.reference}`) };
+    if (about && delivery.kind === 'overdue') return { email: renderOverdueEmail(about), reference: report.reference };
+    if (about && delivery.kind === 'escalation') return { email: renderEscalationEmail({ ...about, link: link('/partners/admin') }), reference: report.reference };
+    if (about && partner?.mail === 'notify') return { email: renderNotifyEmail({ ...about, area: work.area }), reference: report.reference };
     return {
-      email: renderReportEmail(definition, report, partner, deps.routing.partnership.name, delivery.fields),
+      email: renderReportEmail(definition, report, { name: partnerName(delivery) }, deps.routing.partnership.name, delivery.fields),
       reference: report.reference,
     };
   }

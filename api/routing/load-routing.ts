@@ -98,6 +98,23 @@ function checkReferences(routing: Routing, definitions: Definition[]): Problem[]
       values.forEach((value, j) => options.includes(value) || fail(['rules', i, 'when', questionId, j], `"${value}" is not an answer to that question`));
     }
   });
+  const staffOf = new Map<string, string>();
+  routing.partners.forEach((partner, i) =>
+    partner.staff.forEach((email, j) => {
+      const other = staffOf.get(email);
+      if (other) fail(['partners', i, 'staff', j], `${email} is on ${other}'s staff already: a person works for one partner`);
+      staffOf.set(email, partner.id);
+    }),
+  );
+  const { acknowledge } = routing.workspace;
+  for (const definition of definitions) {
+    if (acknowledge.workingDays[definition.id] === undefined) fail(['workspace', 'acknowledge', 'workingDays'], `no time to acknowledge "${definition.id}" reports`);
+  }
+  Object.keys(acknowledge.workingDays).forEach((id) => types.has(id) || fail(['workspace', 'acknowledge', 'workingDays', id], `no report type "${id}"`));
+  for (const [partnerId, byType] of Object.entries(acknowledge.partners)) {
+    if (!partnerIds.has(partnerId)) fail(['workspace', 'acknowledge', 'partners', partnerId], `no partner has the id "${partnerId}"`);
+    Object.keys(byType).forEach((id) => types.has(id) || fail(['workspace', 'acknowledge', 'partners', partnerId, id], `no report type "${id}"`));
+  }
   // A report with no default recipient could be accepted and then sent to nobody.
   for (const definition of definitions) {
     if (!routing.rules.some((rule) => rule.report === definition.id && !rule.when)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { repeatsSchema } from '../repeats/flags';
 import { legalSchema } from './legal-schema';
+import { workspaceSchema } from './workspace-schema';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
 
@@ -9,6 +10,10 @@ export const partnerSchema = z
     id,
     name: z.string().min(1),
     email: z.string().email('must be an email address'),
+    /** full: the report's answers (those its rules allow); notify: only that a report waits in the workspace. */
+    mail: z.enum(['full', 'notify']).default('full'),
+    /** Who works this partner's reports in the workspace, by the email address they are invited at. */
+    staff: z.array(z.string().email('must be an email address').transform((a) => a.toLowerCase())).default([]),
   })
   .strict();
 
@@ -56,6 +61,8 @@ export const routingSchema = z
     repeats: repeatsSchema,
     /** What the accessibility statement and the privacy notice say that only the partnership knows. */
     legal: legalSchema,
+    /** The partners' workspace: administrators, times to acknowledge, closed days. */
+    workspace: workspaceSchema,
   })
   .strict();
 

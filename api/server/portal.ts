@@ -90,6 +90,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     now,
     from: config.mailFrom ?? routing.partnership.mailFrom,
     messageIdDomain: config.publicUrl.hostname,
+    publicUrl: config.publicUrl,
     retry: config.retry,
     claimMs: config.claimMs,
     pollMs: options.pollMs,

@@ -66,16 +66,19 @@ CREATE TABLE IF NOT EXISTS form_drafts (
   updated_at INTEGER NOT NULL
 );`;
 
-// One row per report and partner. A claim holds a row for one sender (its token) until a time;
-// "cancelled" is a person's decision to pass a report on another way.
+// One row per email to send: a report to a partner, an alert or reminder about one, a reporter's
+// confirmation, a staff invitation (no report; its link waits sealed in payload until sent). A
+// claim holds a row for one sender (its token) until a time; "cancelled" is a person's decision
+// to pass a report on another way.
 const deliveries = (table: string) => `
 CREATE TABLE IF NOT EXISTS ${table} (
   id INTEGER PRIMARY KEY,
-  report_id INTEGER NOT NULL REFERENCES reports(id),
-  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation')),
+  report_id INTEGER REFERENCES reports(id),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation')),
   partner_id TEXT NOT NULL,
   recipient TEXT NOT NULL,
   fields TEXT,
+  payload TEXT,
   status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,
@@ -94,8 +97,86 @@ CREATE TABLE IF NOT EXISTS meta (
   value TEXT NOT NULL
 );`;
 
-const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META].join('\n');
-export const SCHEMA_VERSION = 6;
+// A report's life at one partner: new, acknowledged, in progress, closed with an outcome. What the
+// partner may see (fields), the outward code and flag names it may filter by, and when it is due.
+const CASES = `
+CREATE TABLE IF NOT EXISTS cases (
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  partner_id TEXT NOT NULL,
+  fields TEXT,
+  area TEXT,
+  flags TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('new', 'acknowledged', 'in-progress', 'closed')),
+  outcome TEXT CHECK (outcome IN ('resolved', 'no-further-action', 'passed-on', 'duplicate')),
+  assigned_to TEXT,
+  passed_from TEXT,
+  received_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  acknowledged_at INTEGER,
+  closed_at INTEGER,
+  reminded INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (report_id, partner_id)
+);
+CREATE INDEX IF NOT EXISTS cases_inbox ON cases (partner_id, received_at);
+CREATE INDEX IF NOT EXISTS cases_due ON cases (status, due_at);
+-- A partner's own notes on a report (sealed): no other partner sees them.
+CREATE TABLE IF NOT EXISTS case_notes (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  partner_id TEXT NOT NULL,
+  author TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_notes_case ON case_notes (report_id, partner_id);`;
+
+// Who did what, when: every view of a report's answers, every change, refusal and sign-in. Never
+// the answers. A report's entries go with the report; the rest after the retention period.
+const AUDIT = `
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  partner_id TEXT,
+  reference TEXT,
+  action TEXT NOT NULL,
+  detail TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_reference ON audit (reference);
+CREATE INDEX IF NOT EXISTS audit_at ON audit (at);`;
+
+// Staff sign in with passkeys, registered from a one-time invitation. Invitation tokens and
+// session ids are kept only as hashes: the database alone opens no one's workspace.
+const STAFF = `
+CREATE TABLE IF NOT EXISTS invitations (
+  token_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS passkeys (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  counter INTEGER NOT NULL,
+  transports TEXT,
+  created_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS passkeys_email ON passkeys (email);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+  id_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  seen_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_sessions_email ON staff_sessions (email);`;
+
+const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, AUDIT, STAFF].join('\n');
+export const SCHEMA_VERSION = 7;
 
 // Each step takes a store one version up, inside one transaction.
 const MIGRATIONS: Record<number, string> = {
@@ -125,6 +206,17 @@ INSERT INTO place_counts (hash, day, type, days_after_incident, reports)
     COUNT(*)
   FROM match_records WHERE kind IN ('postcode', 'sector', 'street') GROUP BY 1, 2, 3, 4;
 DELETE FROM match_records WHERE kind IN ('postcode', 'sector', 'street');`,
+  // The workspace: cases, notes, audit, staff. Deliveries gain kinds, reportless invitations and a
+  // payload. Reports stored before it have no cases: they were emailed, and stay out of inboxes.
+  6: `${deliveries('deliveries_v7')}
+INSERT INTO deliveries_v7 (id, report_id, kind, partner_id, recipient, fields, status, attempts, next_attempt_at, claimed_until, claim_token, last_error, sent_at)
+  SELECT id, report_id, kind, partner_id, recipient, fields, status, attempts, next_attempt_at, claimed_until, claim_token, last_error, sent_at FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v7 RENAME TO deliveries;
+${DELIVERIES_INDEX}
+${CASES}
+${AUDIT}
+${STAFF}`,
 };
 
 /** Creates the schema on an empty store, migrates an older one, refuses a newer one. */

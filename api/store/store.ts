@@ -6,6 +6,7 @@ import { sealer } from './sealed';
 import type { Answers } from '../definitions/types';
 import { dayOf, daysAfterIncident, VICTIM_KINDS, type Earlier, type PlaceCount, type RepeatFlags, type VictimBasis } from '../repeats/flags';
 import type { MatchKey } from '../repeats/keys';
+import { workspaceStore, type NewCase } from './workspace-store';
 
 // The only module that speaks SQL (its tables and migrations are in schema.ts).
 
@@ -22,6 +23,8 @@ export interface NewReport {
   /** The incident's date (YYYY-MM-DD), kept with the match records for the Case Review. */
   incidentDate?: string;
   flags?: RepeatFlags;
+  /** The report's life at each partner that receives it, in the workspace. */
+  cases?: NewCase[];
 }
 
 export interface PlannedDelivery {
@@ -43,14 +46,18 @@ export interface StoredReport {
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation';
 
 export interface Delivery {
   id: number;
-  reportId: number;
-  kind: 'report' | 'alert' | 'confirmation';
+  /** Null for an email about no report (a staff invitation). */
+  reportId: number | null;
+  kind: DeliveryKind;
   partnerId: string;
   recipient: string;
   fields?: string[];
+  /** What an email about no report carries until it is sent (an invitation's link). */
+  payload?: string;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: number;
@@ -63,11 +70,12 @@ export class ReferenceTaken extends Error {}
 
 interface DeliveryRow {
   id: number;
-  report_id: number;
-  kind: 'report' | 'alert' | 'confirmation';
+  report_id: number | null;
+  kind: DeliveryKind;
   partner_id: string;
   recipient: string;
   fields: string | null;
+  payload: string | null;
   status: DeliveryStatus;
   attempts: number;
   next_attempt_at: number;
@@ -121,6 +129,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const readDelivery = (row: DeliveryRow): Delivery => ({
     ...toDelivery(row),
     recipient: open(row.recipient),
+    ...(row.payload && { payload: open(row.payload) }),
     lastError: row.last_error && open(row.last_error),
   });
   readableByOwnerOnly(file);
@@ -177,6 +186,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   // Prepared once per shape: intake asks these for every report.
   const prepared = new Map<string, Database.Statement>();
   const statement = (sql: string) => prepared.get(sql) ?? prepared.set(sql, db.prepare(sql)).get(sql)!;
+  const workspace = workspaceStore(db, relaxed, seal, open);
   const victimMatches = (keys: number) =>
     statement(
       `SELECT reference, type, kind, created_at, incident_date FROM match_records
@@ -220,6 +230,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
         countPlace.run({ hash: match.hash, day: dayOf(report.createdAt), type: report.type, daysAfterIncident: daysAfter });
       }
     }
+    for (const c of report.cases ?? []) workspace.addCase(reportId, report.createdAt, c);
     for (const delivery of report.deliveries) {
       insertDelivery.run({
         reportId,
@@ -247,7 +258,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   );
   const mine = `id = @id AND status = 'sending' AND claim_token = @token`;
   const markSent = relaxed.prepare(
-    `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, claim_token = NULL, last_error = NULL WHERE ${mine}`,
+    `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, claim_token = NULL, last_error = NULL, payload = NULL WHERE ${mine}`,
   );
   const markRetry = relaxed.prepare(
     `UPDATE deliveries SET status = 'pending', next_attempt_at = @nextAttemptAt, claimed_until = NULL, claim_token = NULL, last_error = @error
@@ -262,17 +273,32 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
      ON CONFLICT DO NOTHING`,
   );
   // A report goes once every partner's delivery was sent (or passed on by a person) before the
-  // cutoff; one that failed waits for a person. The reporter's own confirmation holds nothing.
+  // cutoff, and no partner has worked it since: one that failed waits for a person, and one a
+  // partner acknowledged and has not closed (or closed after the cutoff) waits for them. A report
+  // no one opened is not kept for ever by a partner that works in its own system. The reporter's
+  // own confirmation holds nothing. Its cases, notes and audit entries go with it.
   const purgeDeliveries = db.prepare(
     `DELETE FROM deliveries WHERE report_id IN (
-       SELECT report_id FROM deliveries GROUP BY report_id
+       SELECT report_id FROM deliveries WHERE report_id IS NOT NULL GROUP BY report_id
        HAVING SUM(CASE WHEN kind = 'report' AND status NOT IN ('sent', 'cancelled') THEN 1 ELSE 0 END) = 0
-          AND SUM(CASE WHEN kind = 'alert' AND status IN ('pending', 'sending') THEN 1 ELSE 0 END) = 0
-          AND COALESCE(MAX(CASE WHEN kind = 'report' THEN sent_at END), 0) < @cutoff)`,
+          AND SUM(CASE WHEN kind <> 'report' AND status IN ('pending', 'sending') THEN 1 ELSE 0 END) = 0
+          AND COALESCE(MAX(CASE WHEN kind = 'report' THEN sent_at END), 0) < @cutoff)
+     AND report_id NOT IN (SELECT report_id FROM cases WHERE status IN ('acknowledged', 'in-progress') OR closed_at >= @cutoff)`,
   );
-  const purgeReports = db.prepare(`DELETE FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries)`);
+  const gone = `SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries WHERE report_id IS NOT NULL)`;
+  const purgeAudit = db.prepare(`DELETE FROM audit WHERE reference IN (SELECT reference FROM reports WHERE id IN (${gone})) OR (reference IS NULL AND at < @cutoff)`);
+  const purgeNotes = db.prepare(`DELETE FROM case_notes WHERE report_id IN (${gone})`);
+  const purgeCases = db.prepare(`DELETE FROM cases WHERE report_id IN (${gone})`);
+  const purgeReports = db.prepare(`DELETE FROM reports WHERE id IN (${gone})`);
+  // Invitations' emails, once sent, and the invitations themselves, after the same time.
+  const purgeInvitations = db.prepare(`DELETE FROM deliveries WHERE report_id IS NULL AND status IN ('sent', 'cancelled', 'failed') AND next_attempt_at < @cutoff`);
   const purge = db.transaction((cutoff: number) => {
     purgeDeliveries.run({ cutoff });
+    purgeInvitations.run({ cutoff });
+    db.prepare(`DELETE FROM invitations WHERE expires_at < ?`).run(cutoff);
+    purgeAudit.run({ cutoff });
+    purgeNotes.run();
+    purgeCases.run();
     return purgeReports.run().changes;
   });
   const fail = relaxed.transaction((id: number, token: string, error: string, alert: { recipient: string; now: number } | null) => {
@@ -419,9 +445,10 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     /** Every delivery not yet sent (pending, sending or failed), oldest first, for the admin command. */
     unsent(): (Delivery & { reference: string })[] {
       const rows = db
-        .prepare(`SELECT d.*, r.reference FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status NOT IN ('sent', 'cancelled') ORDER BY d.id`)
-        .all() as (DeliveryRow & { reference: string })[];
-      return rows.map((row) => ({ ...readDelivery(row), reference: row.reference }));
+        .prepare(`SELECT d.*, r.reference FROM deliveries d LEFT JOIN reports r ON r.id = d.report_id WHERE d.status NOT IN ('sent', 'cancelled') ORDER BY d.id`)
+        .all() as (DeliveryRow & { reference: string | null })[];
+      // An invitation's link is not shown: it would let whoever reads the list register as the invitee.
+      return rows.map((row) => ({ ...readDelivery({ ...row, payload: null }), reference: row.reference ?? '(invitation)' }));
     },
     /** Puts a failed delivery back in the queue, to be tried at once with a fresh count. */
     retryDelivery(id: number, now: number): boolean {
@@ -437,6 +464,8 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
           .changes === 1
       );
     },
+    /** Cases, notes, the audit trail and staff sign-in. */
+    workspace,
     close(): void {
       relaxed.close();
       db.close();

@@ -23,7 +23,8 @@ ${definitions
   .filter((d) => d.id !== 'asb' && d.id !== 'hate-crime')
   .map((d) => `  - { report: ${d.id}, to: [council-asb] }`)
   .join('\n')}
-${stringify({ legal: parse(readFileSync(partnershipFile(), 'utf8')).legal })}`;
+${stringify({ legal: parse(readFileSync(partnershipFile(), 'utf8')).legal })}
+${stringify({ workspace: parse(readFileSync(partnershipFile(), 'utf8')).workspace })}`;
 
 function load(text: string) {
   const file = join(dir.path, `routing-${Math.random()}.yaml`);
@@ -76,6 +77,17 @@ describe('loading a routing file', () => {
     const text = `${good}repeats: { reportTypes: [asb, hate-crim] }\n`;
     const line = text.split('\n').findIndex((l) => l.startsWith('repeats')) + 1;
     expect(load(text)).toBe(`FILE: line ${line}: repeats.reportTypes.1: no report type "hate-crim"`);
+  });
+
+  it('gives every report type a time to acknowledge, and a person to one partner only', () => {
+    const text = good
+      .replace(/\{ id: police, name: Police, email: police@example.org \}/, '{ id: police, name: Police, email: police@example.org, staff: [Officer@example.org] }')
+      .replace(/\{ id: council-asb, name: Council, email: asb@example.org \}/, '{ id: council-asb, name: Council, email: asb@example.org, staff: [officer@example.org] }')
+      .replace(/\n\s+hate-crime: 1(?=\n)/, '');
+    const message = load(text);
+    expect(message).toMatch(/^FILE: 2 problems: /);
+    expect(message).toContain('partners.1.staff.0: officer@example.org is on council-asb\'s staff already: a person works for one partner');
+    expect(message).toContain('workspace.acknowledge.workingDays: no time to acknowledge "hate-crime" reports');
   });
 
   it('says it cannot read a missing file', () => {

@@ -1,0 +1,44 @@
+import { partnerTranslator } from '../../i18n';
+import { partnershipTime } from '../time';
+import { escapeHtml, headerSafe } from './escape';
+import type { RenderedEmail } from './render-report';
+
+const p = partnerTranslator();
+
+// The workspace's emails hold no answers: a reference, a type, an outward code, a time and a link.
+function email(subject: string, body: string): RenderedEmail {
+  const paragraphs = body.split('\n\n');
+  const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif">${paragraphs
+    .map((para) => (/^https?:\/\//.test(para) ? `<p><a href="${escapeHtml(para)}">${escapeHtml(para)}</a></p>` : `<p>${escapeHtml(para)}</p>`))
+    .join('')}</body></html>`;
+  return { subject: headerSafe(subject), text: `${body}\n`, html };
+}
+
+export function renderInvitationEmail(vars: { partner: string; link: string; expiresAt: number }): RenderedEmail {
+  const all = { ...vars, expires: partnershipTime(vars.expiresAt) };
+  return email(p('workspace.invitation.subject'), p('workspace.invitation.body', all));
+}
+
+interface AboutReport {
+  type: string;
+  reference: string;
+  partner: string;
+  dueAt: number;
+  link: string;
+}
+
+const varsOf = (about: AboutReport) => ({ ...about, type: p(`type.${about.type}`), due: partnershipTime(about.dueAt) });
+
+/** The email of a partner that reads its reports in the workspace: that one waits, and where. */
+export function renderNotifyEmail(about: AboutReport & { area: string | null }): RenderedEmail {
+  const vars = { ...varsOf(about), area: about.area ?? p('workspace.notify.noArea') };
+  return email(p('workspace.notify.subject', vars), p('workspace.notify.body', vars));
+}
+
+export function renderOverdueEmail(about: AboutReport): RenderedEmail {
+  return email(p('workspace.overdue.subject', varsOf(about)), p('workspace.overdue.body', varsOf(about)));
+}
+
+export function renderEscalationEmail(about: AboutReport): RenderedEmail {
+  return email(p('workspace.escalation.subject', varsOf(about)), p('workspace.escalation.body', varsOf(about)));
+}
