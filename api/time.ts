@@ -35,3 +35,8 @@ export function daysEarlier(date: string, days: number): string {
 export function partnershipTime(instant: Date | number, timeZone = partnershipZone): string {
   return formatIn('en-GB', timeZone, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
+
+/** A deadline that falls at midnight, as a person reads it: "3 December 2026 at 23:59", not "4 December at 00:00". */
+export function dueTime(instant: number, timeZone = partnershipZone): string {
+  return partnershipTime(instant - 60_000, timeZone);
+}

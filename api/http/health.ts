@@ -19,6 +19,8 @@ export function healthRoutes(store: Store, now: () => number = Date.now) {
         failedDeliveries: failed.deliveries,
         failedAlerts: failed.alerts,
       },
+      // Reports no partner has acknowledged in the time promised (a matter for people, not a failure).
+      workspace: { overdue: store.workspace.countOverdue(now()) },
     });
   });
 }

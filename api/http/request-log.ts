@@ -11,7 +11,9 @@ export function requestLog(log: Logger): MiddlewareHandler {
   return async function logRequest(c, next) {
     const started = performance.now();
     await next();
-    const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
+    // An invitation's link opens a workspace account: its token is never written down.
+    const full = c.req.path.replace(/^\/partners\/invitation\/[^/]*/, '/partners/invitation/(token)');
+    const path = full.length > 200 ? `${full.slice(0, 200)}…` : full;
     const alreadySent = c.res.headers.has('x-hono-already-sent');
     const outgoing = (c.env as { outgoing?: { statusCode: number } } | undefined)?.outgoing;
     const status = alreadySent ? outgoing?.statusCode : c.res.status;

@@ -1,5 +1,5 @@
 import { partnerTranslator } from '../../i18n';
-import { partnershipTime } from '../time';
+import { dueTime, partnershipTime } from '../time';
 import { escapeHtml, headerSafe } from './escape';
 import type { RenderedEmail } from './render-report';
 
@@ -27,7 +27,7 @@ interface AboutReport {
   link: string;
 }
 
-const varsOf = (about: AboutReport) => ({ ...about, type: p(`type.${about.type}`), due: partnershipTime(about.dueAt) });
+const varsOf = (about: AboutReport) => ({ ...about, type: p(`type.${about.type}`), due: dueTime(about.dueAt) });
 
 /** The email of a partner that reads its reports in the workspace: that one waits, and where. */
 export function renderNotifyEmail(about: AboutReport & { area: string | null }): RenderedEmail {

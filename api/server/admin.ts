@@ -4,6 +4,9 @@
 //   cancel <id>       stop trying a delivery (after passing the report on another way)
 //   purge             delete what is kept past its time now (reports past RETENTION_DAYS, match
 //                     records past the longest repeat window), rather than at the next run
+//   invite <partner> <email>
+//                     invite a member of a partner's staff (or of "partnership": an administrator)
+//                     to the workspace: the email, with its one-time link, goes out at once
 import { join } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +17,11 @@ import { pickupMailer } from '../mail/transport';
 import { purgeExpired } from '../store/retention';
 import { openStore } from '../store/store';
 import { loadConfig, retentionPolicy } from './config';
+import { invite } from './invite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env, root);
   const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
   try {
@@ -49,8 +53,10 @@ function main(args: string[]): number {
         console.log(`Deleted ${gone.reports} reports kept past ${config.retentionDays} days and ${gone.matchRecords} match records older than the longest repeat window.`);
         return 0;
       }
+      case 'invite':
+        return await invite(config, store, arg, args[2]);
       default:
-        return fail('Usage: npm run admin -- outbox | retry <id> | cancel <id> | purge');
+        return fail('Usage: npm run admin -- outbox | retry <id> | cancel <id> | purge | invite <partner> <email>');
     }
   } finally {
     store.close();
@@ -62,9 +68,10 @@ function fail(message: string): number {
   return 1;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(err instanceof ConfigError ? `Cannot run: ${err.message}` : `Cannot run: ${(err as Error).message}`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? `Cannot run: ${err.message}` : `Cannot run: ${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -34,6 +34,8 @@ export interface PortalConfig {
   /** Proxies whose X-Forwarded-For is believed: their addresses, or "loopback". Empty: none. */
   trustProxy: string[];
   chatTurnsPerMinute: number;
+  /** Passkey sign-in and registration attempts per client per minute. */
+  signInsPerMinute: number;
   formMinSeconds: number;
   reportKey?: Buffer;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -68,6 +70,7 @@ const envSchema = z.object({
   FORM_EXPIRY_MINUTES: whole(5, 1440).default(60),
   RATE_LIMIT_FORM_STEPS_PER_MINUTE: whole(0, 1_000_000).default(120),
   RATE_LIMIT_SEARCHES_PER_MINUTE: whole(0, 1_000_000).default(60),
+  RATE_LIMIT_SIGN_INS_PER_MINUTE: whole(0, 1_000_000).default(10),
   TRUST_PROXY: z
     .string()
     .regex(/^\s*(loopback|[0-9a-fA-F.:]+)(\s*,\s*(loopback|[0-9a-fA-F.:]+))*\s*$/, 'must be "loopback" or IP addresses separated by commas')
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     searchesPerMinute: e.RATE_LIMIT_SEARCHES_PER_MINUTE,
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
+    signInsPerMinute: e.RATE_LIMIT_SIGN_INS_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,
     reportKey: parseReportKey(e.REPORT_KEY),
     logLevel: e.LOG_LEVEL,

@@ -45,12 +45,15 @@ import { usePartnershipTimeZone } from '../time';
 import { retentionPolicy, type PortalConfig } from './config';
 import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
+import { reminders as overdueReminders } from '../workspace/reminders';
+import { workspaceRoutes } from '../workspace/routes';
+import { createWorkspace, type Workspace } from '../workspace/workspace';
 
 type AstroHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   next: () => void,
-  locals: { portal: SitePortal; client: string },
+  locals: { portal: SitePortal; workspace: Workspace; client: string },
 ) => Promise<void>;
 
 export interface PortalOptions {
@@ -133,6 +136,8 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     now,
     logSending: (type, sending) => log.info({ form: type, ...sending }, 'form report'),
   });
+  const workspace = createWorkspace({ store, routing, definitions, publicUrl: config.publicUrl, now });
+  const reminders = overdueReminders({ store, routing, now, onPlanned: () => dispatcher.wake(), log });
   const { handler: astroHandler } = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;
   };
@@ -166,6 +171,17 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     }),
   );
   app.use(formBodyLimit);
+  app.route(
+    '/partners',
+    workspaceRoutes({
+      workspace,
+      publicUrl: config.publicUrl,
+      secureCookies: config.publicUrl.protocol === 'https:',
+      signInLimit: limiter({ limit: config.signInsPerMinute, windowMs: 60_000 }, now),
+      clientOf,
+      log,
+    }),
+  );
   // Guidance pages, styles and search indexes go out as the build compressed them (brotli or
   // gzip); what is made per request is compressed as it goes: the API here, pages below.
   app.use(compress());
@@ -178,7 +194,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       () => {
         c.env.outgoing.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Page not found');
       },
-      { portal: site, client: clientOf(c) },
+      { portal: site, workspace, client: clientOf(c) },
     );
     return RESPONSE_ALREADY_SENT;
   });
@@ -187,6 +203,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
   dispatcher.start();
+  reminders.start();
   const retention = startRetention(store, retentionPolicy(config, routing.repeats), now, mailer);
   const port = (server.address() as AddressInfo).port;
 
@@ -195,9 +212,12 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     port,
     store,
     dispatcher,
+    reminders,
+    workspace,
     async close(): Promise<void> {
       await new Promise<void>((done) => server.close(() => done()));
       retention.stop();
+      reminders.stop();
       await dispatcher.stop();
       mailer.close();
       store.close();

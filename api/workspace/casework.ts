@@ -71,7 +71,7 @@ export function casework(deps: CaseworkDeps) {
       record(staff, c, 'viewed');
       const history = ws
         .auditOf(c.reference)
-        .filter((e) => e.partnerId === c.partnerId || e.actor === 'portal')
+        .filter((e) => e.partnerId === c.partnerId && e.action !== 'viewed')
         .map(({ at, actor, action, detail }) => ({ at, actor, action, ...(detail && { detail }) }));
       return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes: ws.notesOf(c), history };
     },

@@ -80,7 +80,6 @@ export function acknowledgeBy(receivedAt: number, workingDays: number, calendar:
  * exactly then, as `acknowledgeBy`'s midnights do). Escalate when this reaches the further M days.
  */
 export function workingDaysLate(dueAt: number, now: number, calendar: WorkingCalendar): number {
-  if (now < dueAt) return 0;
   let day = dateIn(dueAt, calendar.timeZone);
   if (startOfDay(day, calendar.timeZone) < dueAt) day = nextDay(day);
   let late = 0;
@@ -93,8 +92,8 @@ export function workingDaysLate(dueAt: number, now: number, calendar: WorkingCal
 
 /** How long something has waited, for the staff inbox: elapsed time, so clock changes don't matter. */
 export function waitedText(from: number, now: number): string {
-  const hours = Math.floor(Math.max(0, now - from) / HOUR);
-  if (hours < 1) return 'under 1 hour'; // also covers a clock a little ahead of ours
+  const hours = Math.floor((now - from) / HOUR);
+  if (hours < 1) return 'under 1 hour'; // also when `from` is ahead of us (a skewed clock)
   if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
   return `${Math.floor(hours / 24)} days`; // 48 hours and over, so never "1 day"
 }

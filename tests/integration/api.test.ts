@@ -55,7 +55,7 @@ describe('the JSON API', () => {
   it('answers GET /api/health with 200', async () => {
     const res = await api.request('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', outbox: { undelivered: 0, oldestUndeliveredSeconds: 0, failedDeliveries: 0, failedAlerts: 0 } });
+    expect(await res.json()).toEqual({ status: 'ok', outbox: { undelivered: 0, oldestUndeliveredSeconds: 0, failedDeliveries: 0, failedAlerts: 0 }, workspace: { overdue: 0 } });
   });
 
   it('reports the outbox depth and the age of the oldest undelivered email', async () => {

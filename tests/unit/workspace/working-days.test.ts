@@ -66,10 +66,13 @@ describe('acknowledgeBy', () => {
     expect(due('2026-03-06T17:00:00Z', 1, newYork)).toBe('2026-03-10T04:00:00.000Z');
   });
 
-  it('ends the day at the clock change where one skips midnight (Cairo, 24 April 2026)', () => {
+  it('ends the day at the clock change where one skips midnight, east or west of UTC', () => {
+    // Cairo, Friday 24 April 2026: clocks go from 23:59:59 +02:00 to 01:00 +03:00.
     const cairo: WorkingCalendar = { timeZone: 'Africa/Cairo', closedDays: [] };
-    // Thursday's end: 00:00 never happens on Friday, clocks go from 23:59:59 +02:00 to 01:00 +03:00.
     expect(due('2026-04-23T08:00:00Z', 0, cairo)).toBe('2026-04-23T22:00:00.000Z');
+    // São Paulo, Tuesday 2 November 2004: 23:59:59 -03:00 to 01:00 -02:00.
+    const saoPaulo: WorkingCalendar = { timeZone: 'America/Sao_Paulo', closedDays: [] };
+    expect(due('2004-11-01T15:00:00Z', 0, saoPaulo)).toBe('2004-11-02T03:00:00.000Z');
   });
 
   it('refuses a negative or fractional number of days', () => {
