@@ -20,6 +20,7 @@ let portal: PortalProcess;
 let env: Record<string, string>;
 const dir = tempDir();
 let reference: string;
+const links: string[] = [];
 
 test.beforeAll(async () => {
   const port = String(await freePort());
@@ -39,7 +40,9 @@ async function register(page: Page, email: string, partnerId: string): Promise<v
   const invited = await admin(env, 'invite', partnerId, email);
   expect(invited.out).toContain(`Invited ${email}`);
   await virtualAuthenticator(page.context(), page);
-  await page.goto(await invitationLink(join(dir.path, 'mail'), email));
+  const link = await invitationLink(join(dir.path, 'mail'), email);
+  links.push(link);
+  await page.goto(link);
   await page.getByRole('button', { name: 'Register a passkey' }).click();
   await page.waitForURL(partnerId === 'partnership' ? `${site()}/partners/admin` : `${site()}/partners`);
 }
@@ -180,5 +183,14 @@ test.describe.serial('the partners’ workspace', () => {
     }
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('status')).toHaveText('Acknowledged');
+  });
+
+  test('the server’s log holds no note, no answer and no invitation’s token', () => {
+    const output = portal.output();
+    expect(output).toContain('workspace action');
+    expect(output).not.toContain('caretaker');
+    expect(output).not.toContain(String(answers.description));
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(output).not.toContain(new URL(link).pathname.split('/').at(-1)!);
   });
 });

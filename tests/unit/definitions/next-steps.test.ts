@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { nextSteps } from '../../../api/definitions/next-steps';
+import { resolveDefinition } from '../../../api/definitions/resolve';
+import { definitions } from '../../../api/report-types';
+import { translator } from '../../../i18n';
+import { partnershipSetup } from '../../support/setup';
+
+const { routing } = partnershipSetup();
+const hateCrime = definitions.find((d) => d.id === 'hate-crime')!;
+const promising = (days: number) => resolveDefinition(hateCrime, { ...routing, workspace: { ...routing.workspace, acknowledge: { ...routing.workspace.acknowledge, workingDays: { ...routing.workspace.acknowledge.workingDays, 'hate-crime': days } } } });
+
+describe('what a confirmation says happens next', () => {
+  it('gives the time to acknowledge the partnership set, in the reader’s language and grammar', () => {
+    expect(nextSteps(promising(1), translator('en'))).toContain('usually within 1 working day.');
+    expect(nextSteps(promising(3), translator('en'))).toContain('usually within 3 working days.');
+    expect(nextSteps(promising(2), translator('pl'))).toContain('2 dni roboczych');
+    expect(nextSteps(promising(5), translator('pl'))).toContain('5 dni roboczych');
+    expect(nextSteps(promising(1), translator('pl'))).toContain('1 dnia roboczego');
+    expect(nextSteps(promising(3), translator('en'), 'confirmation.next.sensitive')).toBe('Someone will contact you in the way you said is safe, usually within 3 working days.');
+  });
+
+  it('is refused for a report type not resolved against a partnership file, rather than guessed', () => {
+    expect(() => nextSteps(hateCrime, translator('en'))).toThrow(/not resolved/);
+  });
+
+  it('leaves no placeholder in any language', () => {
+    for (const locale of ['en', 'pl', 'lt', 'ro', 'pt', 'ur'] as const) {
+      for (const type of definitions) expect(nextSteps(resolveDefinition(type, routing), translator(locale))).not.toMatch(/\{\{|\}\}/);
+    }
+  });
+});
