@@ -81,7 +81,7 @@ test.describe.serial('the partners’ workspace', () => {
     await page.getByLabel('Resolved').check();
     await page.getByRole('button', { name: 'Close report' }).click();
     await expect(page.getByTestId('status')).toHaveText('Closed');
-    await expect(page.getByTestId('history')).toContainText('closed: resolved');
+    await expect(page.getByTestId('history')).toContainText('closed: Resolved');
 
     // Back after the close shows the page as it is now, not a stored copy.
     await page.goBack();
