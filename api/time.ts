@@ -40,3 +40,8 @@ export function partnershipTime(instant: Date | number, timeZone = partnershipZo
 export function dueTime(instant: number, timeZone = partnershipZone): string {
   return partnershipTime(instant - 60_000, timeZone);
 }
+
+/** A date as a reader of this language writes it ("2 grudnia 2026"), in the partnership's time zone. */
+export function localDate(instant: number, locale: string, timeZone = partnershipZone): string {
+  return formatIn(locale, timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+}

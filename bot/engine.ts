@@ -321,6 +321,9 @@ export function createChatEngine(deps: ChatDeps) {
     const messages: BotMessage[] = [
       { text: `${t('form.confirmation.title')}. ${t('form.confirmation.reference')}: ${result.reference}` },
       { text: `${t('form.confirmation.keep')} ${nextSteps(definition, t)}` },
+      ...(result.followUpCode
+        ? [{ text: `${t('form.confirmation.followUp.title')}: ${result.followUpCode}. ${t('form.confirmation.followUp.advice')}`, links: [{ title: t('form.confirmation.followUp.link'), url: localeUrl(state.locale, '/follow-up') }] }]
+        : []),
     ];
     // Every reporter of these types hears of the right; nobody is told what earlier reports exist.
     if (deps.caseReview.reportTypes.includes(definition.id)) {

@@ -62,7 +62,8 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps, limit?
           result.errors.map((e) => ({ path: e.path, message: errorMessage(definition, e, t) })),
         );
       }
-      return c.json({ reference: result.reference }, 201);
+      // The follow-up code is told once, here: the portal keeps only its hash.
+      return c.json({ reference: result.reference, ...(result.followUpCode && { followUpCode: result.followUpCode }) }, 201);
     },
   );
 

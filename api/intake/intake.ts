@@ -6,13 +6,15 @@ import type { Routing } from '../routing/routing-schema';
 import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
 import { planCase } from '../workspace/plan-case';
+import type { CodePool } from '../follow-up/codes';
 import { repeatFlags, windowsStart } from '../repeats/flags';
 import { matchKeys } from '../repeats/keys';
 import { normaliseStreet, postcodeSector } from '../repeats/normalise';
 
 // Only the reference just issued: nothing about earlier reports, which anyone could claim by
 // typing someone else's phone number.
-export type IntakeResult = { ok: true; reference: string } | { ok: false; errors: FieldError[] };
+// The follow-up code is shown with the reference once; a repeated submission gets the reference only.
+export type IntakeResult = { ok: true; reference: string; followUpCode?: string } | { ok: false; errors: FieldError[] };
 
 export interface IntakeDeps {
   store: Store;
@@ -22,6 +24,8 @@ export interface IntakeDeps {
   onStored?: () => void;
   /** The key for matching repeat victims and places; without it, no matching. */
   matchSecret?: Buffer;
+  /** Follow-up codes, hashed ahead of need; without it, reports get none. */
+  codes?: CodePool;
 }
 
 export interface Submission {
@@ -57,8 +61,9 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   );
   const by = (role: Role) => answerByRole(definition, validation.answers, role);
   const email = by('reporterEmail');
+  const followUp = deps.codes?.take();
   if (by('confirmationWanted') === 'yes' && email) {
-    deliveries.push({ kind: 'confirmation', partnerId: 'reporter', recipient: email });
+    deliveries.push({ kind: 'confirmation', partnerId: 'reporter', recipient: email, ...(followUp && { payload: followUp.code }) });
   }
   const repeats = deps.routing.repeats;
   const matching = deps.matchSecret && repeats.reportTypes.includes(definition.id);
@@ -94,10 +99,11 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         matches,
         ...(date && { incidentDate: date }),
         flags,
+        ...(followUp && { followUpHash: followUp.hash }),
         cases: recipients.map((r) => planCase(definition, validation.answers, flags, r, deps.routing, now.getTime())),
       });
       deps.onStored?.();
-      return { ok: true, reference };
+      return { ok: true, reference, ...(followUp && { followUpCode: followUp.code }) };
     } catch (err) {
       if (!(err instanceof ReferenceTaken) || attempt >= 5) throw err;
     }

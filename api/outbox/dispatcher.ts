@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Definition } from '../definitions/types';
 import { renderAlertEmail } from '../mail/render-alert';
-import { renderConfirmationEmail } from '../mail/render-confirmation';
+import { renderConfirmationEmail, renderMessageNotice } from '../mail/render-confirmation';
 import { renderReportEmail, type RenderedEmail } from '../mail/render-report';
 import { renderEscalationEmail, renderInvitationEmail, renderNotifyEmail, renderOverdueEmail } from '../mail/render-workspace';
 import type { Mailer } from '../mail/transport';
@@ -60,7 +60,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       return { email: renderAlertEmail(report, failed, partnerName(delivery)), reference: report.reference };
     }
     const definition = deps.definitions.find((d) => d.id === report.type)!;
-    if (delivery.kind === 'confirmation') return { email: renderConfirmationEmail(definition, report), reference: report.reference };
+    const followUpLink = link(report.locale === 'en' ? '/follow-up' : `/${report.locale}/follow-up`);
+    if (delivery.kind === 'confirmation') {
+      const followUp = delivery.payload ? { code: delivery.payload, link: followUpLink } : undefined;
+      return { email: renderConfirmationEmail(definition, report, followUp), reference: report.reference };
+    }
+    if (delivery.kind === 'message-notice') return { email: renderMessageNotice(report.locale, followUpLink), reference: report.reference };
     const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId);
     const work = deps.store.workspace.caseOf(report.reference, delivery.partnerId);
     const about = work && { type: report.type, reference: report.reference, partner: partnerName(delivery), dueAt: work.dueAt, link: link(`/partners/reports/${report.reference}`) };

@@ -45,6 +45,9 @@ import { usePartnershipTimeZone } from '../time';
 import { retentionPolicy, type PortalConfig } from './config';
 import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
+import { storedFollowUpSessions } from '../../site/lib/follow-up-session';
+import { codePool } from '../follow-up/codes';
+import { followUps } from '../follow-up/follow-up';
 import { reminders as overdueReminders } from '../workspace/reminders';
 import { workspaceRoutes } from '../workspace/routes';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
@@ -105,6 +108,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     now: () => new Date(now()),
     onStored: () => dispatcher.wake(),
     matchSecret: loadMatchSecret(config.dataDir, config.matchSecret),
+    codes: codePool(),
   };
   // Someone searching in words of danger or self-harm finds the safety page first.
   const safetyFirst = (locale: string, query: string) => {
@@ -115,6 +119,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   };
   const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales, safetyFirst);
   const drafts = storedFormDrafts(store, config.formExpiryMs, now);
+  const followUpSessions = storedFollowUpSessions(store, now);
   // One allowance of reports per client, whether sent by the form or the API.
   const reportLimit = limiter({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
   const clientOf = (c: Context) => clientAddress(c, config.trustProxy);
@@ -126,10 +131,12 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     partnership: routing,
     retention: retentionPolicy(config, routing.repeats),
     drafts,
+    followUp: { ...followUps({ store, routing, now }), sessions: followUpSessions },
     limits: {
       report: reportLimit,
       formStep: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now),
       search: limiter({ limit: config.searchesPerMinute, windowMs: 60_000 }, now),
+      followUp: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now),
     },
     formMinMs: config.formMinSeconds * 1000,
     secureCookies: config.publicUrl.protocol === 'https:',
@@ -163,7 +170,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
   // Whatever else is asked of the API answers in its one error shape, not as a page.
   app.all('/api/*', (c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
-  app.route('/exit', exitRoutes(config.exitUrl, drafts));
+  app.route('/exit', exitRoutes(config.exitUrl, drafts, followUpSessions));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
   app.use(
     csrf({

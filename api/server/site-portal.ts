@@ -11,7 +11,10 @@ import type { Routing } from '../routing/routing-schema';
 import type { GuidanceSearch } from '../search/server';
 import type { RetentionPolicy } from '../store/retention';
 import { intlLocale, translator, type Locale } from '../../i18n';
+import { localDate } from '../time';
 import type { FormDraftStore } from '../../site/lib/form-draft';
+import type { FollowUpSessionStore } from '../../site/lib/follow-up-session';
+import type { FollowUps } from '../follow-up/follow-up';
 import { postStep, viewFor } from '../../site/lib/form-steps';
 import { fieldId } from '../../site/lib/form-answers';
 
@@ -40,8 +43,10 @@ export interface SitePortal {
   retention: RetentionPolicy;
   /** Report forms' answers between steps. */
   drafts: FormDraftStore;
+  /** The reporter's side: a report opened by its reference and code, its statuses and messages. */
+  followUp: FollowUps & { sessions: FollowUpSessionStore };
   /** Per-client allowances: a report (only the final "send" counts), form steps (generous), searches. */
-  limits: { report: Limiter; formStep: Limiter; search: Limiter };
+  limits: { report: Limiter; formStep: Limiter; search: Limiter; followUp: Limiter };
   /** Answers sent sooner than this after a form was first shown are refused as a script's. */
   formMinMs: number;
   /** Cookies only over HTTPS when the portal is served over HTTPS. */
@@ -51,6 +56,8 @@ export interface SitePortal {
   logSending(type: string, sending: { result: string; reference?: string; codes?: string[] }): void;
   /** The running core's words in a language. */
   words(locale: Locale): TFunction;
+  /** A date as the reader reads it, in the partnership's time zone. */
+  date(instant: number, locale: Locale): string;
   /** A report form's steps, by the running core's validation. */
   forms: { post: typeof postStep; view: typeof viewFor };
   errorMessage: typeof errorMessage;
@@ -59,13 +66,14 @@ export interface SitePortal {
   caseReviewText(t: TFunction): string;
 }
 
-type Composed = Omit<SitePortal, 'words' | 'forms' | 'errorMessage' | 'summary' | 'caseReviewText'>;
+type Composed = Omit<SitePortal, 'words' | 'date' | 'forms' | 'errorMessage' | 'summary' | 'caseReviewText'>;
 
 /** The site's view of the running core: the parts composed by the server, and the core's own functions. */
 export function sitePortal(parts: Composed): SitePortal {
   return {
     ...parts,
     words: translator,
+    date: (instant, locale) => localDate(instant, intlLocale(locale)),
     forms: { post: postStep, view: viewFor },
     errorMessage,
     summary: (definition, answers, t, locale) =>

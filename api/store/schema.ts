@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS reports (
   -- A digest of the answers a submission key was first used with: the same key with other answers is refused.
   submission_digest TEXT,
   created_at INTEGER NOT NULL,
-  flags TEXT
+  flags TEXT,
+  follow_up_hash TEXT
 );`;
 
 // Keyed hashes of a report's reporter (email, phone), its type and dates: no contents. Kept apart
@@ -74,7 +75,7 @@ const deliveries = (table: string) => `
 CREATE TABLE IF NOT EXISTS ${table} (
   id INTEGER PRIMARY KEY,
   report_id INTEGER REFERENCES reports(id),
-  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation')),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation', 'message-notice')),
   partner_id TEXT NOT NULL,
   recipient TEXT NOT NULL,
   fields TEXT,
@@ -175,8 +176,32 @@ CREATE TABLE IF NOT EXISTS staff_sessions (
 );
 CREATE INDEX IF NOT EXISTS staff_sessions_email ON staff_sessions (email);`;
 
-const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, AUDIT, STAFF].join('\n');
-export const SCHEMA_VERSION = 7;
+// The reporter's side: a slow hash of each report's private follow-up code (on reports), the
+// messages between the reporter and each partner (sealed), and how many wrong codes a
+// reference has had lately, so guessing locks that reference's follow-up for a while.
+const FOLLOW_UP = `
+CREATE TABLE IF NOT EXISTS messages (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  partner_id TEXT NOT NULL,
+  from_reporter INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_report ON messages (report_id, partner_id);
+CREATE TABLE IF NOT EXISTS follow_up_failures (
+  reference TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start INTEGER NOT NULL,
+  locked_until INTEGER
+);`;
+
+// A case column added after the table was first made (migration 7), added the same way to a new store.
+const REPLY_WAITING = `ALTER TABLE cases ADD COLUMN reply_waiting INTEGER NOT NULL DEFAULT 0;`;
+
+const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, REPLY_WAITING, AUDIT, STAFF, FOLLOW_UP].join('\n');
+export const SCHEMA_VERSION = 8;
 
 // Each step takes a store one version up, inside one transaction.
 const MIGRATIONS: Record<number, string> = {
@@ -217,6 +242,16 @@ ${DELIVERIES_INDEX}
 ${CASES}
 ${AUDIT}
 ${STAFF}`,
+  // The reporter follows a report: its code's hash, messages, wrong-code counts.
+  // A message's notice to the reporter is a new kind of email.
+  7: `ALTER TABLE reports ADD COLUMN follow_up_hash TEXT;
+${REPLY_WAITING}
+${deliveries('deliveries_v8')}
+INSERT INTO deliveries_v8 SELECT * FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v8 RENAME TO deliveries;
+${DELIVERIES_INDEX}
+${FOLLOW_UP}`,
 };
 
 /** Creates the schema on an empty store, migrates an older one, refuses a newer one. */

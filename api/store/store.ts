@@ -25,6 +25,8 @@ export interface NewReport {
   flags?: RepeatFlags;
   /** The report's life at each partner that receives it, in the workspace. */
   cases?: NewCase[];
+  /** The slow hash of the reporter's follow-up code. */
+  followUpHash?: string;
 }
 
 export interface PlannedDelivery {
@@ -33,6 +35,8 @@ export interface PlannedDelivery {
   recipient: string;
   /** The answers this recipient may see; undefined for all. */
   fields?: string[];
+  /** Sealed until sent, then deleted: the follow-up code in the reporter's own confirmation. */
+  payload?: string;
 }
 
 export interface StoredReport {
@@ -46,7 +50,7 @@ export interface StoredReport {
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation';
+export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation' | 'message-notice';
 
 export interface Delivery {
   id: number;
@@ -168,12 +172,12 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const forgetDraft = relaxed.prepare(`DELETE FROM form_drafts WHERE id = ?`);
 
   const insertReport = db.prepare(
-    `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags)
-     VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags)`,
+    `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags, follow_up_hash)
+     VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags, @followUpHash)`,
   );
   const insertDelivery = db.prepare(
-    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, status, next_attempt_at)
-     VALUES (@reportId, @kind, @partnerId, @recipient, @fields, 'pending', @nextAttemptAt)`,
+    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, payload, status, next_attempt_at)
+     VALUES (@reportId, @kind, @partnerId, @recipient, @fields, @payload, 'pending', @nextAttemptAt)`,
   );
   const insertMatch = db.prepare(
     `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
@@ -213,6 +217,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
           submissionDigest: report.submissionDigest ?? null,
           createdAt: report.createdAt,
           flags: report.flags && Object.keys(report.flags).length > 0 ? seal(JSON.stringify(report.flags)) : null,
+          followUpHash: report.followUpHash ?? null,
         }).lastInsertRowid,
       );
     } catch (err) {
@@ -238,6 +243,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
         partnerId: delivery.partnerId,
         recipient: seal(delivery.recipient),
         fields: delivery.fields ? JSON.stringify(delivery.fields) : null,
+        payload: delivery.payload ? seal(delivery.payload) : null,
         nextAttemptAt: report.createdAt,
       });
     }
@@ -288,6 +294,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const gone = `SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries WHERE report_id IS NOT NULL)`;
   const purgeAudit = db.prepare(`DELETE FROM audit WHERE reference IN (SELECT reference FROM reports WHERE id IN (${gone})) OR (reference IS NULL AND at < @cutoff)`);
   const purgeNotes = db.prepare(`DELETE FROM case_notes WHERE report_id IN (${gone})`);
+  const purgeMessages = db.prepare(`DELETE FROM messages WHERE report_id IN (${gone})`);
   const purgeCases = db.prepare(`DELETE FROM cases WHERE report_id IN (${gone})`);
   const purgeReports = db.prepare(`DELETE FROM reports WHERE id IN (${gone})`);
   // Invitations' emails, once sent, and the invitations themselves, after the same time.
@@ -298,6 +305,8 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     db.prepare(`DELETE FROM invitations WHERE expires_at < ?`).run(cutoff);
     purgeAudit.run({ cutoff });
     purgeNotes.run();
+    purgeMessages.run();
+    db.prepare(`DELETE FROM follow_up_failures WHERE window_start < ?`).run(cutoff);
     purgeCases.run();
     return purgeReports.run().changes;
   });

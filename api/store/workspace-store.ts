@@ -34,6 +34,8 @@ export interface Case {
   acknowledgedAt: number | null;
   closedAt: number | null;
   reminded: number;
+  /** The reporter wrote since this partner last opened the report. */
+  replyWaiting: boolean;
 }
 
 export interface InboxFilter {
@@ -54,6 +56,15 @@ export interface AuditEntry {
 }
 
 export interface Note {
+  author: string;
+  body: string;
+  createdAt: number;
+}
+
+export interface Message {
+  partnerId: string;
+  fromReporter: boolean;
+  /** The staff member who wrote it, or "reporter". */
   author: string;
   body: string;
   createdAt: number;
@@ -91,6 +102,7 @@ interface CaseRow {
   acknowledged_at: number | null;
   closed_at: number | null;
   reminded: number;
+  reply_waiting: number;
 }
 
 const toCase = (row: CaseRow): Case => ({
@@ -110,6 +122,7 @@ const toCase = (row: CaseRow): Case => ({
   acknowledgedAt: row.acknowledged_at,
   closedAt: row.closed_at,
   reminded: row.reminded,
+  replyWaiting: row.reply_waiting === 1,
 });
 
 const CASE_SELECT = `SELECT c.*, r.reference, r.type FROM cases c JOIN reports r ON r.id = c.report_id`;
@@ -230,6 +243,64 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
         .prepare(`SELECT author, body, created_at FROM case_notes WHERE report_id = ? AND partner_id = ? ORDER BY id`)
         .all(c.reportId, c.partnerId) as { author: string; body: string; created_at: number }[];
       return rows.map((r) => ({ author: r.author, body: open(r.body), createdAt: r.created_at }));
+    },
+    /**
+     * Adds a message between a partner and the reporter; a reporter's reply marks the partner's
+     * case as waiting for it. A notice to the reporter, if they gave a safe address, goes in the
+     * same step (no content: "A message about your reference").
+     */
+    addMessage(reportId: number, message: Message, notice?: { recipient: string; now: number }): void {
+      db.transaction(() => {
+        const id = db
+          .prepare(`INSERT INTO messages (report_id, partner_id, from_reporter, author, body, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+          .run(reportId, message.partnerId, message.fromReporter ? 1 : 0, message.author, seal(message.body), message.createdAt).lastInsertRowid;
+        if (message.fromReporter) db.prepare(`UPDATE cases SET reply_waiting = 1 WHERE report_id = ? AND partner_id = ?`).run(reportId, message.partnerId);
+        if (notice) {
+          db.prepare(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (?, 'message-notice', ?, ?, 'pending', ?)`).run(
+            reportId,
+            `reporter-${id}`,
+            seal(notice.recipient),
+            notice.now,
+          );
+        }
+      })();
+    },
+    messagesOf(reportId: number): Message[] {
+      const rows = db
+        .prepare(`SELECT partner_id, from_reporter, author, body, created_at FROM messages WHERE report_id = ? ORDER BY id`)
+        .all(reportId) as { partner_id: string; from_reporter: number; author: string; body: string; created_at: number }[];
+      return rows.map((r) => ({ partnerId: r.partner_id, fromReporter: r.from_reporter === 1, author: r.author, body: open(r.body), createdAt: r.created_at }));
+    },
+    /** A partner opened the report: its reporter's replies are read. */
+    repliesRead(c: Pick<Case, 'reportId' | 'partnerId'>): void {
+      db.prepare(`UPDATE cases SET reply_waiting = 0 WHERE report_id = ? AND partner_id = ? AND reply_waiting = 1`).run(c.reportId, c.partnerId);
+    },
+    /** The slow hash of a report's follow-up code, by its reference. */
+    followUpHash(reference: string): { reportId: number; hash: string } | undefined {
+      const row = db.prepare(`SELECT id, follow_up_hash FROM reports WHERE reference = ? AND follow_up_hash IS NOT NULL`).get(reference) as { id: number; follow_up_hash: string } | undefined;
+      return row && { reportId: row.id, hash: row.follow_up_hash };
+    },
+    /** Until when a reference's follow-up is locked after wrong codes, if it is. */
+    lockedUntil(reference: string, now: number): number | undefined {
+      const row = db.prepare(`SELECT locked_until FROM follow_up_failures WHERE reference = ?`).get(reference) as { locked_until: number | null } | undefined;
+      return row?.locked_until && row.locked_until > now ? row.locked_until : undefined;
+    },
+    /** Counts a wrong code; the `limit`th in a window locks the reference until the window's length has passed. */
+    wrongCode(reference: string, now: number, windowMs: number, limit: number): number | undefined {
+      return db.transaction(() => {
+        const row = db.prepare(`SELECT failures, window_start FROM follow_up_failures WHERE reference = ?`).get(reference) as { failures: number; window_start: number } | undefined;
+        const fresh = !row || row.window_start <= now - windowMs;
+        const failures = fresh ? 1 : row.failures + 1;
+        const lockedUntil = failures >= limit ? now + windowMs : null;
+        db.prepare(
+          `INSERT INTO follow_up_failures (reference, failures, window_start, locked_until) VALUES (@reference, @failures, @start, @lockedUntil)
+           ON CONFLICT (reference) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`,
+        ).run({ reference, failures: lockedUntil ? 0 : failures, start: fresh || lockedUntil ? now : row.window_start, lockedUntil });
+        return lockedUntil ?? undefined;
+      })();
+    },
+    rightCode(reference: string): void {
+      db.prepare(`DELETE FROM follow_up_failures WHERE reference = ?`).run(reference);
     },
     /** New reports past their time whose partner (level 1) or administrators (level 2) have not been told yet. */
     overdue(now: number): Case[] {

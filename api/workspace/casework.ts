@@ -1,9 +1,9 @@
-import type { Answers, Definition } from '../definitions/types';
+import { answerByRole, type Answers, type Definition } from '../definitions/types';
 import { partnerView, type PartnerView } from '../routing/partner-view';
 import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
 import type { Store } from '../store/store';
-import type { Case, InboxFilter, Note, Outcome } from '../store/workspace-store';
+import type { Case, InboxFilter, Message, Note, Outcome } from '../store/workspace-store';
 import { planCase } from './plan-case';
 import type { StaffMember } from './staff';
 
@@ -14,6 +14,8 @@ export interface CaseView {
   report: { locale: string; createdAt: number };
   view: PartnerView;
   notes: Note[];
+  /** This partner's messages with the reporter. */
+  messages: Message[];
   history: { at: number; actor: string; action: string; detail?: string }[];
 }
 
@@ -69,11 +71,13 @@ export function casework(deps: CaseworkDeps) {
       const report = deps.store.report(c.reportId)!;
       const definition = deps.definitions.find((d) => d.id === report.type)!;
       record(staff, c, 'viewed');
+      ws.repliesRead(c);
       const history = ws
         .auditOf(c.reference)
         .filter((e) => e.partnerId === c.partnerId && e.action !== 'viewed')
         .map(({ at, actor, action, detail }) => ({ at, actor, action, ...(detail && { detail }) }));
-      return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes: ws.notesOf(c), history };
+      const messages = ws.messagesOf(c.reportId).filter((m) => m.partnerId === c.partnerId);
+      return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes: ws.notesOf(c), messages, history };
     },
     acknowledge(staff: StaffMember, reference: string): Done {
       return act(staff, reference, (c, t) => {
@@ -116,6 +120,21 @@ export function casework(deps: CaseworkDeps) {
         if (body.length > 5000) return { ok: false, error: 'note-long' };
         ws.addNote(c, { author: staff.email, body, createdAt: t });
         record(staff, c, 'note added');
+        return { ok: true };
+      });
+    },
+    /** Writes to the reporter: they read it on the follow-up page; told by email only if they said email is safe. */
+    message(staff: StaffMember, reference: string, text: unknown): Done {
+      return act(staff, reference, (c, t) => {
+        const body = typeof text === 'string' ? text.trim() : '';
+        if (body === '') return { ok: false, error: 'message-empty' };
+        if (body.length > 2000) return { ok: false, error: 'message-long' };
+        const report = deps.store.report(c.reportId)!;
+        const definition = deps.definitions.find((d) => d.id === report.type)!;
+        const email = answerByRole(definition, report.answers, 'reporterEmail');
+        const safe = ([] as string[]).concat(report.answers.safeContact ?? []).includes('email');
+        ws.addMessage(c.reportId, { partnerId: c.partnerId, fromReporter: false, author: staff.email, body, createdAt: t }, email && safe ? { recipient: email, now: t } : undefined);
+        record(staff, c, 'message to the reporter');
         return { ok: true };
       });
     },

@@ -138,7 +138,13 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       start: () => casework.start(staff, reference),
       close: () => casework.close(staff, reference, form.outcome),
       assign: () => casework.assign(staff, reference, form.assignee),
-      note: () => casework.note(staff, reference, form.note),
+      // A note or a message to the reporter, chosen explicitly: never one by default.
+      write: () =>
+        form.audience === 'reporter'
+          ? casework.message(staff, reference, form.text)
+          : form.audience === 'partner'
+            ? casework.note(staff, reference, form.text)
+            : { ok: false, error: 'audience' },
       'pass-on': () => casework.passOn(staff, reference, form.to, form.reason),
     };
     const action = typeof form.action === 'string' ? form.action : '';
@@ -148,7 +154,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     if (!done.ok && done.error === 'not-found') return c.text('No such report in your inbox.', 404);
     const page = `/partners/reports/${encodeURIComponent(reference)}`;
     if (done.ok) deps.log.info({ action, partner: staff.partner?.id }, 'workspace action');
-    return c.redirect(done.ok ? `${page}?done=${action}` : `${page}?error=${done.error}`, 303);
+    const named = action === 'write' ? (form.audience === 'reporter' ? 'message' : 'note') : action;
+    return c.redirect(done.ok ? `${page}?done=${named}` : `${page}?error=${done.error}`, 303);
   });
 
   return app;

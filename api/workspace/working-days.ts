@@ -13,6 +13,7 @@ export interface WorkingCalendar {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 function parts(date: string): [number, number, number] {
   if (!DATE.test(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
@@ -44,16 +45,16 @@ function offsetAt(instant: number, timeZone: string): number {
   return match[1] === '-' ? -ms : ms;
 }
 
-/** The first instant of a local date: its midnight, or where a clock change skips midnight, the change. */
+/** The first instant of a local date: its midnight, or the clock change where one skips midnight. */
 function startOfDay(date: string, timeZone: string): number {
   const [y, m, d] = parts(date);
   const wall = Date.UTC(y, m - 1, d); // midnight as if the zone were UTC
-  // Guess with the offset at the wall time, then correct with the offset at the guess: the two
-  // differ only when a clock change falls between them.
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  const onDate = [first, second].filter((t) => dateIn(t, timeZone) === date);
-  return onDate.length ? Math.min(...onDate) : second;
+  // The offset at midnight is the day before's or the day after's (a change can fall either side
+  // of it, or on it). Each gives a candidate: the earlier, if it is on the date, is the first
+  // midnight (there are two where clocks go back to 00:00); if not, midnight was skipped and the
+  // later is the change itself.
+  const [early, late] = [wall - offsetAt(wall - DAY, timeZone), wall - offsetAt(wall + DAY, timeZone)].sort((a, b) => a - b);
+  return dateIn(early, timeZone) === date ? early : late;
 }
 
 /**

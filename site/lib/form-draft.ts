@@ -19,8 +19,10 @@ export interface FormDraft {
   gateError?: boolean;
   /** Answers were sent after the draft had gone (expired): shown again to check. */
   resumed?: boolean;
-  /** Sent: the answers are gone, only the reference is kept to show it again. */
+  /** Sent: the answers are gone, only the reference is kept to show it again… */
   reference?: string;
+  /** …and the follow-up code, which exists nowhere else but with the reporter (Exit this page deletes it). */
+  followUpCode?: string;
   /** The report limit was reached: send again after this time. */
   limitedUntil?: number;
   /** The store could not save the report just now. */

@@ -80,9 +80,9 @@ export function postStep(ctx: StepContext): StepOutcome {
       return { draft: { ...draft, unavailable: true, limitedUntil: undefined }, next: 'check', sending: { result: 'unavailable' } };
     }
     if (!result.ok) return invalid(result.errors.map((e) => e.code));
-    // Sent: the answers are forgotten at once; only the reference stays, to show it again.
+    // Sent: the answers are forgotten at once; only the reference and follow-up code stay, to show them again.
     return {
-      draft: { startedAt: draft.startedAt, submissionKey: draft.submissionKey, answers: {}, reference: result.reference },
+      draft: { startedAt: draft.startedAt, submissionKey: draft.submissionKey, answers: {}, reference: result.reference, followUpCode: result.followUpCode },
       next: 'sent',
       sending: { result: 'sent', reference: result.reference },
     };
@@ -93,7 +93,7 @@ export function postStep(ctx: StepContext): StepOutcome {
 /** What a step's page shows for the draft the browser has (a page asked for directly, or after Back). */
 export function viewFor(step: string | null, draft: FormDraft | undefined, definition: Definition, now: number) {
   if (step === 'danger') return { view: 'danger' as const };
-  if (draft?.reference && step !== null) return { view: 'sent' as const, reference: draft.reference };
+  if (draft?.reference && step !== null) return { view: 'sent' as const, reference: draft.reference, followUpCode: draft.followUpCode };
   if (!draft || draft.reference || step === null) {
     // No draft for a later step: it expired, or was deleted by Exit this page. Start again.
     return { view: 'gate' as const, gone: step !== null && !draft, gateError: step === null && draft?.gateError === true };

@@ -49,6 +49,10 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
       const reference = (await page.getByTestId('reference').textContent())!;
       expect(reference).toMatch(/^ASB-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      // The private follow-up code, readable aloud: no 0, O, 1 or I; never in the address.
+      const code = (await page.getByTestId('follow-up-code').textContent())!;
+      expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
+      expect(page.url()).not.toContain(code);
 
       const mails = (await smtp.waitFor(before + 3)).slice(before);
       // The partnership's ASB team, its police and the housing provider, as its rules say.
@@ -58,6 +62,7 @@ for (const javaScriptEnabled of [false, true]) {
       for (const mail of mails) {
         expect(mail.subject).toBe(`ASB report ${reference}: Drug dealing or drug use, PE1`);
         expect(mail.text).toContain(description);
+        expect(mail.text).not.toContain(code);
       }
     });
   });

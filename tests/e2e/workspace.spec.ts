@@ -75,8 +75,10 @@ test.describe.serial('the partners’ workspace', () => {
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(page.getByTestId('done')).toHaveText('Report acknowledged.');
     await expect(page.getByTestId('status')).toHaveText('Acknowledged');
-    await page.getByLabel('Add a note').fill('Visited the block; spoke to the caretaker.');
-    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByLabel(/A note for .* only/).check();
+    await page.getByLabel('Write').fill('Visited the block; spoke to the caretaker.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('done')).toHaveText('Note added.');
     await expect(page.getByTestId('notes')).toContainText('spoke to the caretaker');
     await page.getByLabel('Resolved').check();
     await page.getByRole('button', { name: 'Close report' }).click();

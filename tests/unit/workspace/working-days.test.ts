@@ -75,6 +75,12 @@ describe('acknowledgeBy', () => {
     expect(due('2004-11-01T15:00:00Z', 0, saoPaulo)).toBe('2004-11-02T03:00:00.000Z');
   });
 
+  it('ends the day at the first midnight where clocks go back to midnight (Amman, 29 October 2021)', () => {
+    // Friday begins at 00:00 +03:00, and again at 01:00 +03:00, which becomes 00:00 +02:00.
+    const amman: WorkingCalendar = { timeZone: 'Asia/Amman', closedDays: [] };
+    expect(due('2021-10-28T07:00:00Z', 0, amman)).toBe('2021-10-28T21:00:00.000Z');
+  });
+
   it('refuses a negative or fractional number of days', () => {
     expect(() => acknowledgeBy(at('2026-01-12T10:00:00Z'), -1, london)).toThrow(RangeError);
     expect(() => acknowledgeBy(at('2026-01-12T10:00:00Z'), 1.5, london)).toThrow(RangeError);

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { partnershipRouting, projectRoot } from '../support/fixtures';
+import { freePort, startPortalProcess, type PortalProcess } from '../support/portal-process';
+import { startNeutralSite, type NeutralSite } from '../support/neutral-site';
+import { tempDir } from '../support/temp';
+import { admin, invitationLink, virtualAuthenticator } from '../support/workspace';
+
+// A reporter follows their report in Polish and talks with the partner working it, who never
+// learns who they are; the code is never in an address, a log or the partner's view.
+const { routing, byId } = partnershipRouting();
+const asbPartner = routing.partners.find((p) => routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+const anonymous: Record<string, unknown> = { ...byId('asb').examples.valid[0].answers, description: 'Głośna muzyka co noc po północy.' };
+delete anonymous.landlord;
+const polish = JSON.parse(readFileSync(join(projectRoot, 'i18n', 'pl.json'), 'utf8')) as Record<string, string>;
+
+let portal: PortalProcess;
+let neutral: NeutralSite;
+let env: Record<string, string>;
+const dir = tempDir();
+const site = () => env.PUBLIC_URL;
+
+test.beforeAll(async () => {
+  neutral = await startNeutralSite();
+  const port = String(await freePort());
+  env = { DATA_DIR: dir.path, PORT: port, PUBLIC_URL: `http://localhost:${port}`, EXIT_URL: neutral.url, RATE_LIMIT_SIGN_INS_PER_MINUTE: '0', RATE_LIMIT_FORM_STEPS_PER_MINUTE: '0' };
+  portal = await startPortalProcess(env);
+});
+test.afterAll(async () => {
+  await portal.stop();
+  await neutral.stop();
+  dir.remove();
+});
+
+async function report(language: string): Promise<{ reference: string; followUpCode: string }> {
+  const sent = await fetch(`${site()}/api/reports/asb`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify(anonymous) });
+  expect(sent.status).toBe(201);
+  return (await sent.json()) as { reference: string; followUpCode: string };
+}
+
+async function check(page: Page, path: string, reference: string, code: string) {
+  await page.goto(`${site()}${path}`);
+  await page.locator('#reference').fill(reference);
+  await page.locator('#code').fill(code);
+  await page.locator('button', { hasText: /Check|Sprawdź/ }).first().click();
+}
+
+test.describe.serial('following a report up', () => {
+  let reference: string;
+  let code: string;
+
+  test('in Polish, with JavaScript off: the reporter reads the partner’s message and replies; the partner reads the reply', async ({ browser }) => {
+    ({ reference, followUpCode: code } = await report('pl'));
+    const reporter = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await reporter.newPage();
+    await check(page, '/pl/follow-up', reference, code);
+    await expect(page).toHaveURL(`${site()}/pl/follow-up`);
+    await expect(page.getByTestId('follow-up-status')).toHaveText(polish['followUp.status.new']);
+    await expect(page.locator(`[data-testid="partner-${asbPartner.id}"]`)).toContainText(asbPartner.name);
+
+    // The partner acknowledges and writes, choosing explicitly that it is for the reporter.
+    const staff = await browser.newContext();
+    const workspace = await staff.newPage();
+    await admin(env, 'invite', asbPartner.id, asbPartner.staff[0]);
+    await virtualAuthenticator(staff, workspace);
+    await workspace.goto(await invitationLink(join(dir.path, 'mail'), asbPartner.staff[0]));
+    await workspace.getByRole('button', { name: 'Register a passkey' }).click();
+    await workspace.waitForURL(`${site()}/partners`);
+    await workspace.goto(`${site()}/partners/reports/${reference}`);
+    await expect(workspace.locator('body')).not.toContainText(code);
+    await workspace.getByRole('button', { name: 'Acknowledge' }).click();
+    await workspace.getByLabel(/A message to the reporter/).check();
+    await workspace.getByLabel('Write').fill('Dziękujemy. Czy muzyka gra też w weekendy?');
+    await workspace.getByRole('button', { name: 'Save' }).click();
+    await expect(workspace.getByTestId('done')).toContainText('Message sent to the reporter');
+
+    await page.reload();
+    await expect(page.getByTestId('follow-up-status')).toHaveText(polish['followUp.status.acknowledged']);
+    await expect(page.getByTestId('messages')).toContainText('Czy muzyka gra też w weekendy?');
+    await page.locator(`#reply-${asbPartner.id}`).fill('Tak, w soboty do trzeciej w nocy.');
+    await page.locator('form:has(textarea) button').first().click();
+    await expect(page.getByTestId('messages')).toContainText('w soboty do trzeciej');
+
+    await workspace.goto(`${site()}/partners`);
+    await expect(workspace.getByTestId('inbox')).toContainText('Reporter replied');
+    await workspace.goto(`${site()}/partners/reports/${reference}`);
+    await expect(workspace.getByTestId('messages')).toContainText('w soboty do trzeciej');
+    // The partner never sees the code, and learns nothing the reporter did not write.
+    await expect(workspace.locator('body')).not.toContainText(code);
+    await reporter.close();
+    await staff.close();
+  });
+
+  test('Exit this page, then Back, shows nothing of the report or its messages', async ({ page }) => {
+    await check(page, '/follow-up', reference, code);
+    await expect(page.getByTestId('messages')).toContainText('weekendy');
+    await page.locator('.govuk-exit-this-page__button').first().click();
+    await page.waitForURL(`${neutral.url}/**`);
+    await page.goBack();
+    await expect(page.locator('body')).not.toContainText('weekendy');
+    await expect(page.locator('body')).not.toContainText('soboty');
+    await expect(page.locator('#reference')).toBeVisible();
+  });
+
+  test('five wrong codes lock that reference for an hour, and say so; the right code then waits too', async ({ page }) => {
+    const other = await report('en');
+    for (let i = 0; i < 4; i++) {
+      await check(page, '/follow-up', other.reference, 'AAAA-BBBB-CCCC-DDDD');
+      await expect(page.locator('.govuk-error-summary')).toContainText('The reference or the follow-up code is not right');
+    }
+    await check(page, '/follow-up', other.reference, 'AAAA-BBBB-CCCC-DDDD');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Try again in 60 minutes');
+    await check(page, '/follow-up', other.reference, other.followUpCode);
+    await expect(page.locator('.govuk-error-summary')).toContainText('Try again in');
+    // Another reference is not affected.
+    await check(page, '/follow-up', reference, code);
+    await expect(page.getByTestId('messages')).toBeVisible();
+  });
+
+  test('no code, reference-and-code pair or reply is in the server’s log', () => {
+    const output = portal.output();
+    expect(output).toContain('/follow-up');
+    expect(output).not.toContain(code);
+    expect(output).not.toContain(code.replace(/-/g, ''));
+    expect(output).not.toContain('soboty');
+    expect(output).not.toContain('weekendy');
+  });
+});

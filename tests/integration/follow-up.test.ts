@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { codePool } from '../../api/follow-up/codes';
+import { followUps, LOCK_MS } from '../../api/follow-up/follow-up';
+import { intake } from '../../api/intake/intake';
+import { staffMember } from '../../api/workspace/staff';
+import { createWorkspace } from '../../api/workspace/workspace';
+import { translator } from '../../i18n';
+import { createCore, drugsOnAHousingEstate } from '../support/core';
+import { startSmtp, type TestSmtp } from '../support/smtp';
+
+let core: ReturnType<typeof createCore>;
+let smtp: TestSmtp | undefined;
+afterEach(async () => {
+  core.close();
+  await smtp?.stop();
+  smtp = undefined;
+});
+
+function setUp(smtpUrl?: string) {
+  core = createCore(smtpUrl);
+  const codes = codePool(2);
+  const submit = (answers: unknown) => intake({ ...core.deps(), codes }, core.byId('asb'), { answers, locale: 'pl' });
+  const follow = followUps({ store: core.store, routing: core.routing, now: () => core.clock.now });
+  const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
+  const asbPartner = core.routing.partners.find((p) => core.routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+  return { submit, follow, workspace, asbPartner, officer: staffMember(core.routing, asbPartner.staff[0])! };
+}
+
+const named = { ...drugsOnAHousingEstate, contactChoice: 'contact', name: 'Ala Przykład', email: 'ala@example.org', safeContact: ['email'] };
+
+describe('following a report up', () => {
+  it('opens only with its reference and code; five wrong codes lock that reference for an hour', async () => {
+    const { submit, follow } = setUp();
+    const sent = submit(drugsOnAHousingEstate);
+    if (!sent.ok || !sent.followUpCode) throw new Error('no code');
+    expect(await follow.verify(sent.reference.toLowerCase(), sent.followUpCode)).toMatchObject({ ok: true, reference: sent.reference });
+    expect(await follow.verify('ASB-NONE-XIST', sent.followUpCode)).toEqual({ ok: false });
+    for (let i = 0; i < 4; i++) expect(await follow.verify(sent.reference, 'AAAA-BBBB-CCCC-DDDD')).toEqual({ ok: false });
+    expect(await follow.verify(sent.reference, 'AAAA-BBBB-CCCC-DDDD')).toEqual({ ok: false, locked: { minutes: 60 } });
+    expect(await follow.verify(sent.reference, sent.followUpCode)).toEqual({ ok: false, locked: { minutes: 60 } });
+    core.clock.now += LOCK_MS / 2;
+    expect(await follow.verify(sent.reference, sent.followUpCode)).toEqual({ ok: false, locked: { minutes: 30 } });
+    core.clock.now += LOCK_MS / 2;
+    expect(await follow.verify(sent.reference, sent.followUpCode)).toMatchObject({ ok: true });
+  });
+
+  it('shows each partner’s status and its messages, never its notes; a reply reaches that partner only', () => {
+    const { submit, follow, workspace, officer, asbPartner } = setUp();
+    const sent = submit(drugsOnAHousingEstate);
+    if (!sent.ok) throw new Error('not stored');
+    const reportId = core.store.reportByReference(sent.reference)!.id;
+    workspace.casework.acknowledge(officer, sent.reference);
+    workspace.casework.note(officer, sent.reference, 'Internal: known address');
+    workspace.casework.message(officer, sent.reference, 'Thank you. Is it every weekend?');
+    const mine = follow.status(reportId).find((s) => s.partnerId === asbPartner.id)!;
+    expect(mine).toMatchObject({ status: 'acknowledged', name: asbPartner.name });
+    expect(mine.messages.map((m) => m.body)).toEqual(['Thank you. Is it every weekend?']);
+    expect(JSON.stringify(follow.status(reportId))).not.toContain('Internal');
+
+    expect(follow.reply(reportId, asbPartner.id, '   ')).toEqual({ ok: false, error: 'replyEmpty' });
+    expect(follow.reply(reportId, 'not-a-partner', 'Yes')).toEqual({ ok: false, error: 'replyPartner' });
+    expect(follow.reply(reportId, asbPartner.id, 'x'.repeat(2001))).toEqual({ ok: false, error: 'replyLong' });
+    expect(follow.reply(reportId, asbPartner.id, 'Yes, Saturdays until 3am')).toEqual({ ok: true });
+    expect(core.store.workspace.caseOf(sent.reference, asbPartner.id)!.replyWaiting).toBe(true);
+    const opened = workspace.casework.open(officer, sent.reference)!;
+    expect(opened.messages.map((m) => [m.fromReporter, m.body])).toEqual([
+      [false, 'Thank you. Is it every weekend?'],
+      [true, 'Yes, Saturdays until 3am'],
+    ]);
+    expect(core.store.workspace.caseOf(sent.reference, asbPartner.id)!.replyWaiting).toBe(false);
+    for (const other of follow.status(reportId).filter((s) => s.partnerId !== asbPartner.id)) expect(other.messages).toEqual([]);
+  });
+
+  it('tells the reporter of a message only at an address they said is safe, with a neutral subject and nothing of what it says', async () => {
+    smtp = await startSmtp();
+    const { submit, workspace, officer } = setUp(smtp.url);
+    const safe = submit(named);
+    const unsafe = submit({ ...named, email: 'watched@example.org', safeContact: ['call'] });
+    if (!safe.ok || !unsafe.ok) throw new Error('not stored');
+    workspace.casework.message(officer, safe.reference, 'We will visit on Tuesday.');
+    workspace.casework.message(officer, unsafe.reference, 'We will visit on Tuesday.');
+    await core.dispatcher().runOnce();
+    const toReporters = smtp.received.filter((m) => m.to && 'text' in m.to && m.to.text.endsWith('@example.org') && !core.routing.partners.some((p) => p.email === (m.to as { text: string }).text));
+    expect(toReporters.map((m) => (m.to as { text: string }).text)).toEqual(['ala@example.org']);
+    const notice = toReporters[0];
+    expect(notice.subject).toBe(translator('pl')('followUp.notice.subject'));
+    expect(notice.subject).not.toBe(translator('en')('followUp.notice.subject'));
+    expect(notice.text).not.toContain('Tuesday');
+    expect(notice.text).not.toContain(safe.reference);
+    expect(notice.text).toContain('https://portal.example.org/pl/follow-up');
+  });
+
+  it('puts the code in the reporter’s confirmation email only when they asked for one, and never in a partner’s', async () => {
+    smtp = await startSmtp();
+    const { submit } = setUp(smtp.url);
+    const sent = submit({ ...named, confirmByEmail: 'yes' });
+    if (!sent.ok || !sent.followUpCode) throw new Error('no code');
+    await core.dispatcher().runOnce();
+    const mine = smtp.received.find((m) => m.to && 'text' in m.to && m.to.text === 'ala@example.org')!;
+    expect(mine.text).toContain(sent.followUpCode);
+    for (const other of smtp.received.filter((m) => m !== mine)) expect(other.text).not.toContain(sent.followUpCode);
+    // Sent, the code is gone from the outbox too.
+    expect(core.store.deliveriesOf(1).every((d) => d.payload === undefined)).toBe(true);
+  });
+});
