@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { partnershipRouting, projectRoot } from '../support/fixtures';
 import { freePort, startPortalProcess, type PortalProcess } from '../support/portal-process';
 import { startNeutralSite, type NeutralSite } from '../support/neutral-site';
@@ -43,7 +44,7 @@ async function check(page: Page, path: string, reference: string, code: string) 
   await page.goto(`${site()}${path}`);
   await page.locator('#reference').fill(reference);
   await page.locator('#code').fill(code);
-  await page.locator('button', { hasText: /Check|Sprawdź/ }).first().click();
+  await page.locator('form:has(#code) button').click();
 }
 
 test.describe.serial('following a report up', () => {
@@ -125,5 +126,34 @@ test.describe.serial('following a report up', () => {
     expect(output).not.toContain(code.replace(/-/g, ''));
     expect(output).not.toContain('soboty');
     expect(output).not.toContain('weekendy');
+  });
+
+  test.describe('checked by axe', () => {
+    // axe is injected as an inline script, which the portal's CSP rightly refuses.
+    test.use({ bypassCSP: true });
+    test('the follow-up page, asking and showing, has no axe violations, and Urdu fits a 320 px phone', async ({ page }) => {
+      const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+      const found: string[] = [];
+      const audit = async (label: string) => {
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        found.push(...violations.map((v) => `${label} ${v}`));
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > 320) found.push(`${label} is ${wide} px wide`);
+      };
+      await page.setViewportSize({ width: 320, height: 740 });
+      await page.goto(`${site()}/ur/follow-up`);
+      await audit('ur asking');
+      await check(page, '/ur/follow-up', reference, code);
+      await expect(page.getByTestId('messages')).toBeVisible();
+      await audit('ur showing');
+      await page.goto(`${site()}/follow-up?error=wrong`);
+      await audit('en error');
+      expect(found).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codePool } from '../../api/follow-up/codes';
 import { createApi } from '../../api/http/api';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 
@@ -9,7 +10,7 @@ beforeEach(() => {
   api = createApi({
     store: core.store,
     definitions: core.definitions,
-    intake: core.deps(),
+    intake: { ...core.deps(), codes: codePool(2) },
     now: () => core.clock.now,
   });
 });
@@ -165,11 +166,11 @@ describe('the JSON API', () => {
     expect(core.store.countReports()).toBe(0);
   });
 
-  it('answers 201 with the reference alone, however many reports gave the same phone number', async () => {
+  it('answers 201 with the reference and its own follow-up code alone, however many reports gave the same phone number', async () => {
     const noise = { ...drugsOnAHousingEstate, kind: 'noise', contactChoice: 'contact', name: 'Sam', phone: '07700 900123' };
     for (let i = 0; i < 3; i++) {
       const res = await post('/reports/asb', JSON.stringify(noise));
-      expect(Object.keys((await res.json()) as object)).toEqual(['reference']);
+      expect(Object.keys((await res.json()) as object)).toEqual(['reference', 'followUpCode']);
     }
   });
 });
