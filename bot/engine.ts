@@ -421,7 +421,8 @@ export function createChatEngine(deps: ChatDeps) {
         }
         if (understood === 'greeting') return reply([{ text: t('chat.welcome') }, menu(t)]);
         if (understood === 'thanks') return reply([{ text: t('chat.thanks') }, menu(t)]);
-        if (understood === 'check-report') return reply([{ text: t('chat.checkReport') }, menu(t)]);
+        // The follow-up page checks a reference and its code; the chat points there.
+        if (understood === 'check-report') return reply([{ text: t('chat.checkReport'), links: [{ title: t('form.confirmation.followUp.link'), url: localeUrl(locale, '/follow-up') }] }, menu(t)]);
         return reply(advice(state, said, t));
       }
       if (command === 'back') return reply(back(definition, state, t));

@@ -1,7 +1,21 @@
+import type { Definition } from '../definitions/types';
+import { daysAfterIncident, monthsBefore } from '../repeats/flags';
+import { matchKeys } from '../repeats/keys';
 import type { Routing } from '../routing/routing-schema';
 import type { Store } from '../store/store';
-import type { CaseStatus, Outcome } from '../store/workspace-store';
+import type { CaseStatus, Incident, Outcome } from '../store/workspace-store';
+import { dateIn } from '../time';
 import { codeMatches } from './codes';
+
+export type IncidentError = 'incidentDateMissing' | 'incidentDateInvalid' | 'incidentDateFuture' | 'incidentTimeInvalid' | 'incidentWhatEmpty' | 'incidentWhatLong';
+
+export interface CaseReviewState {
+  /** The reporter's report and its incidents, as the threshold counts them. */
+  counted: number;
+  threshold: { minReports: number; windowMonths: number };
+  eligible: boolean;
+  requestedAt?: number;
+}
 
 export const WRONG_CODES_ALLOWED = 5;
 export const LOCK_MS = 60 * 60_000;
@@ -12,6 +26,8 @@ const DECOY = `scrypt:4096:8:1:${Buffer.alloc(16).toString('base64')}:${Buffer.a
 export type Verified = { ok: true; reportId: number; reference: string } | { ok: false; locked?: { minutes: number } };
 
 export interface PartnerStatus {
+  stopContact: boolean;
+  withdrawn: boolean;
   partnerId: string;
   name: string;
   status: CaseStatus;
@@ -27,9 +43,25 @@ export interface PartnerStatus {
  * partner's status and the messages between them. Five wrong codes in an hour lock that
  * reference's follow-up for an hour; partners are not affected.
  */
-export function followUps(deps: { store: Store; routing: Routing; now: () => number }) {
+export function followUps(deps: { store: Store; routing: Routing; definitions?: Definition[]; matchSecret?: Buffer; now: () => number }) {
   const ws = deps.store.workspace;
+  const review = deps.routing.repeats.caseReview;
+
+  function caseReview(reportId: number): CaseReviewState | undefined {
+    const report = deps.store.report(reportId);
+    if (!report || !review.reportTypes.includes(report.type)) return undefined;
+    const definition = deps.definitions?.find((d) => d.id === report.type);
+    const dateQuestion = definition?.sections.flatMap((x) => x.questions).find((q) => q.role === 'incidentDate');
+    const firstDate = dateQuestion ? (report.answers[dateQuestion.id] as string | undefined) : undefined;
+    const since = monthsBefore(deps.now(), review.windowMonths);
+    const inTime = (createdAt: number, date: string | undefined) => createdAt >= since && (daysAfterIncident(createdAt, date) ?? Infinity) <= review.reportedWithinDays;
+    const counted = (inTime(report.createdAt, firstDate) ? 1 : 0) + ws.incidentsOf(reportId).filter((i) => inTime(i.createdAt, i.date)).length;
+    const requestedAt = ws.caseReviewRequestedAt(reportId);
+    return { counted, threshold: { minReports: review.minReports, windowMonths: review.windowMonths }, eligible: counted >= review.minReports, ...(requestedAt && { requestedAt }) };
+  }
+
   return {
+    caseReview,
     async verify(typedReference: string, typedCode: string): Promise<Verified> {
       const reference = typedReference.trim().toUpperCase().replace(/\s+/g, '').slice(0, 40);
       const locked = ws.lockedUntil(reference, deps.now());
@@ -54,8 +86,65 @@ export function followUps(deps: { store: Store; routing: Routing; now: () => num
         receivedAt: c.receivedAt,
         acknowledgedAt: c.acknowledgedAt,
         closedAt: c.closedAt,
+        stopContact: c.stopContact,
+        withdrawn: c.withdrawn,
         messages: messages.filter((m) => m.partnerId === c.partnerId).map(({ fromReporter, body, createdAt }) => ({ fromReporter, body, createdAt })),
       }));
+    },
+    /** The report's incidents added since, as the reporter wrote them. */
+    incidents(reportId: number): Incident[] {
+      return ws.incidentsOf(reportId);
+    },
+    /**
+     * Another incident (the ASB diary): joins the same report for its partners, who are told by
+     * email (no content), and counts for repeats and the Case Review like a report.
+     */
+    addIncident(reportId: number, form: { day?: unknown; month?: unknown; year?: unknown; time?: unknown; what?: unknown }): { ok: true } | { ok: false; errors: IncidentError[] } {
+      const part = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+      const [day, month, year] = [part(form.day), part(form.month), part(form.year)];
+      const time = part(form.time);
+      const what = part(form.what);
+      const errors: IncidentError[] = [];
+      let date: string | undefined;
+      if (!day && !month && !year) errors.push('incidentDateMissing');
+      else {
+        const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+        const valid = /^\d{4}$/.test(year) && /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day) && d.getUTCDate() === Number(day) && d.getUTCMonth() === Number(month) - 1;
+        if (!valid) errors.push('incidentDateInvalid');
+        else {
+          date = d.toISOString().slice(0, 10);
+          if (date > dateIn(deps.now())) errors.push('incidentDateFuture');
+        }
+      }
+      if (time && !/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(time)) errors.push('incidentTimeInvalid');
+      if (!what) errors.push('incidentWhatEmpty');
+      else if (what.length > MAX_REPLY) errors.push('incidentWhatLong');
+      if (errors.length > 0 || !date) return { ok: false, errors };
+      const report = deps.store.report(reportId)!;
+      const t = deps.now();
+      const open = ws.casesOfReport(reportId).filter((c) => c.status !== 'closed');
+      const notices = open.map((c) => ({ partnerId: c.partnerId, recipient: deps.routing.partners.find((p) => p.id === c.partnerId)?.email ?? '' })).filter((n) => n.recipient);
+      const n = ws.addIncident(reportId, { date, ...(time && { time: time.replace('.', ':') }), description: what, createdAt: t }, notices);
+      const definition = deps.definitions?.find((d) => d.id === report.type);
+      if (definition && deps.matchSecret && deps.routing.repeats.reportTypes.includes(report.type)) {
+        deps.store.countIncident({ reference: `${report.reference}/${n + 1}`, type: report.type, createdAt: t, incidentDate: date, matches: matchKeys(definition, report.answers, deps.matchSecret) });
+      }
+      ws.audit({ at: t, actor: 'reporter', reference: report.reference, action: 'reporter added an incident' });
+      return { ok: true };
+    },
+    /** Asks for an ASB Case Review, once, when the reporter's own report and incidents meet the threshold. */
+    requestCaseReview(reportId: number): boolean {
+      const state = caseReview(reportId);
+      if (!state?.eligible || state.requestedAt) return false;
+      const contact = deps.routing.workspace.caseReviewContact ?? deps.routing.partnership.adminEmail;
+      const asked = ws.requestCaseReview(reportId, deps.now(), contact, state.counted);
+      if (asked) ws.audit({ at: deps.now(), actor: 'reporter', reference: deps.store.report(reportId)!.reference, action: 'reporter asked for an ASB Case Review' });
+      return asked;
+    },
+    /** The reporter asks every partner to stop contacting them, or withdraws the report: partners see it at once. */
+    ask(reportId: number, ask: 'stop-contact' | 'withdraw'): void {
+      ws.reporterAsks(reportId, ask === 'withdraw' ? 'withdrawn' : 'stop_contact');
+      ws.audit({ at: deps.now(), actor: 'reporter', reference: deps.store.report(reportId)!.reference, action: ask === 'withdraw' ? 'reporter withdrew the report' : 'reporter asked not to be contacted' });
     },
     /** The reporter answers one partner; that partner sees it in its workspace. */
     reply(reportId: number, partnerId: unknown, text: unknown): { ok: true } | { ok: false; error: 'replyEmpty' | 'replyLong' | 'replyPartner' } {

@@ -42,3 +42,13 @@ export function renderOverdueEmail(about: AboutReport): RenderedEmail {
 export function renderEscalationEmail(about: AboutReport): RenderedEmail {
   return email(p('workspace.escalation.subject', varsOf(about)), p('workspace.escalation.body', varsOf(about)));
 }
+
+/** A reporter added an incident: the partner reads it in the workspace. */
+export function renderIncidentNotice(about: AboutReport): RenderedEmail {
+  return email(p('workspace.incident.subject', varsOf(about)), p('workspace.incident.body', varsOf(about)));
+}
+
+/** A reporter asked for an ASB Case Review: to the partnership's Case Review contact, with the figures it rests on. */
+export function renderCaseReviewRequest(vars: { reference: string; count: number; months: number; days: number; partners: string; link: string }): RenderedEmail {
+  return email(p('workspace.caseReview.subject', vars), p('workspace.caseReview.body', vars));
+}

@@ -3,7 +3,7 @@ import type { Definition } from '../definitions/types';
 import { renderAlertEmail } from '../mail/render-alert';
 import { renderConfirmationEmail, renderMessageNotice } from '../mail/render-confirmation';
 import { renderReportEmail, type RenderedEmail } from '../mail/render-report';
-import { renderEscalationEmail, renderInvitationEmail, renderNotifyEmail, renderOverdueEmail } from '../mail/render-workspace';
+import { renderCaseReviewRequest, renderEscalationEmail, renderIncidentNotice, renderInvitationEmail, renderNotifyEmail, renderOverdueEmail } from '../mail/render-workspace';
 import type { Mailer } from '../mail/transport';
 import type { Routing } from '../routing/routing-schema';
 import type { Logger } from '../log';
@@ -70,6 +70,14 @@ export function createDispatcher(deps: DispatcherDeps) {
     const work = deps.store.workspace.caseOf(report.reference, delivery.partnerId);
     const about = work && { type: report.type, reference: report.reference, partner: partnerName(delivery), dueAt: work.dueAt, link: link(`/partners/reports/${report.reference}`) };
     if (about && delivery.kind === 'overdue') return { email: renderOverdueEmail(about), reference: report.reference };
+    if (about && delivery.kind === 'incident') return { email: renderIncidentNotice(about), reference: report.reference };
+    if (delivery.kind === 'case-review') {
+      // The figures as they were when the reporter asked.
+      const { counted } = JSON.parse(delivery.payload ?? '{"counted":0}') as { counted: number };
+      const { windowMonths: months, reportedWithinDays: days } = deps.routing.repeats.caseReview;
+      const partners = deps.store.workspace.casesOfReport(report.id).map((c) => deps.routing.partners.find((p) => p.id === c.partnerId)?.name ?? c.partnerId).join(', ');
+      return { email: renderCaseReviewRequest({ reference: report.reference, count: counted, months, days, partners, link: link('/partners') }), reference: report.reference };
+    }
     if (about && delivery.kind === 'escalation') return { email: renderEscalationEmail({ ...about, link: link('/partners/admin') }), reference: report.reference };
     if (about && partner?.mail === 'notify') return { email: renderNotifyEmail({ ...about, area: work.area }), reference: report.reference };
     return {

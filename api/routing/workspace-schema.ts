@@ -22,6 +22,8 @@ export const workspaceSchema = z
         escalateAfterWorkingDays: days.default(1),
       })
       .strict(),
+    /** Who receives a reporter's request for an ASB Case Review; unset, the partnership's adminEmail. */
+    caseReviewContact: email.optional(),
     /** Days that are not working days besides Saturdays and Sundays: bank holidays, in the partnership's time zone. */
     closedDays: z.array(date).default([]),
   })

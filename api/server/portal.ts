@@ -120,6 +120,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales, safetyFirst);
   const drafts = storedFormDrafts(store, config.formExpiryMs, now);
   const followUpSessions = storedFollowUpSessions(store, now);
+  const follow = followUps({ store, routing, definitions, matchSecret: intakeDeps.matchSecret, now });
   // One allowance of reports per client, whether sent by the form or the API.
   const reportLimit = limiter({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
   const clientOf = (c: Context) => clientAddress(c, config.trustProxy);
@@ -131,7 +132,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     partnership: routing,
     retention: retentionPolicy(config, routing.repeats),
     drafts,
-    followUp: { ...followUps({ store, routing, now }), sessions: followUpSessions },
+    followUp: { ...follow, sessions: followUpSessions },
     limits: {
       report: reportLimit,
       formStep: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now),

@@ -75,7 +75,7 @@ const deliveries = (table: string) => `
 CREATE TABLE IF NOT EXISTS ${table} (
   id INTEGER PRIMARY KEY,
   report_id INTEGER REFERENCES reports(id),
-  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation', 'message-notice')),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation', 'message-notice', 'incident', 'case-review')),
   partner_id TEXT NOT NULL,
   recipient TEXT NOT NULL,
   fields TEXT,
@@ -86,10 +86,13 @@ CREATE TABLE IF NOT EXISTS ${table} (
   claimed_until INTEGER,
   claim_token TEXT,
   last_error TEXT,
-  sent_at INTEGER,
-  UNIQUE (report_id, kind, partner_id)
+  sent_at INTEGER
 );`;
-const DELIVERIES_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);`;
+// A report reaches each partner once, with one alert and one reminder of each kind; notices of
+// messages and incidents may be many.
+const DELIVERIES_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
+CREATE UNIQUE INDEX IF NOT EXISTS deliveries_once ON deliveries (report_id, kind, partner_id)
+  WHERE kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation');`;
 
 // A value sealed with the store's key, so start-up can tell a missing or wrong REPORT_KEY at once.
 const META = `
@@ -190,6 +193,21 @@ CREATE TABLE IF NOT EXISTS messages (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS messages_report ON messages (report_id, partner_id);
+-- What happened again, added by the reporter to the same report (the ASB diary); sealed.
+CREATE TABLE IF NOT EXISTS incidents (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  incident_date TEXT NOT NULL,
+  incident_time TEXT,
+  description TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_report ON incidents (report_id);
+-- A reporter's request for an ASB Case Review, sent to the partnership's Case Review contact.
+CREATE TABLE IF NOT EXISTS case_review_requests (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+  requested_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS follow_up_failures (
   reference TEXT PRIMARY KEY,
   failures INTEGER NOT NULL,
@@ -197,8 +215,11 @@ CREATE TABLE IF NOT EXISTS follow_up_failures (
   locked_until INTEGER
 );`;
 
-// A case column added after the table was first made (migration 7), added the same way to a new store.
-const REPLY_WAITING = `ALTER TABLE cases ADD COLUMN reply_waiting INTEGER NOT NULL DEFAULT 0;`;
+// Case columns added after the table was first made (migration 7), added the same way to a new
+// store: the reporter replied, asked partners to stop contacting them, or withdrew the report.
+const REPLY_WAITING = `ALTER TABLE cases ADD COLUMN reply_waiting INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN stop_contact INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;`;
 
 const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, REPLY_WAITING, AUDIT, STAFF, FOLLOW_UP].join('\n');
 export const SCHEMA_VERSION = 8;

@@ -50,7 +50,7 @@ export interface StoredReport {
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation' | 'message-notice';
+export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation' | 'message-notice' | 'incident' | 'case-review';
 
 export interface Delivery {
   id: number;
@@ -295,6 +295,8 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const purgeAudit = db.prepare(`DELETE FROM audit WHERE reference IN (SELECT reference FROM reports WHERE id IN (${gone})) OR (reference IS NULL AND at < @cutoff)`);
   const purgeNotes = db.prepare(`DELETE FROM case_notes WHERE report_id IN (${gone})`);
   const purgeMessages = db.prepare(`DELETE FROM messages WHERE report_id IN (${gone})`);
+  const purgeIncidents = db.prepare(`DELETE FROM incidents WHERE report_id IN (${gone})`);
+  const purgeCaseReviews = db.prepare(`DELETE FROM case_review_requests WHERE report_id IN (${gone})`);
   const purgeCases = db.prepare(`DELETE FROM cases WHERE report_id IN (${gone})`);
   const purgeReports = db.prepare(`DELETE FROM reports WHERE id IN (${gone})`);
   // Invitations' emails, once sent, and the invitations themselves, after the same time.
@@ -306,6 +308,8 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     purgeAudit.run({ cutoff });
     purgeNotes.run();
     purgeMessages.run();
+    purgeIncidents.run();
+    purgeCaseReviews.run();
     db.prepare(`DELETE FROM follow_up_failures WHERE window_start < ?`).run(cutoff);
     purgeCases.run();
     return purgeReports.run().changes;
@@ -475,6 +479,19 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     },
     /** Cases, notes, the audit trail and staff sign-in. */
     workspace,
+    /** Counts another incident of a report for repeats and the Case Review, as a report's own matches are counted. */
+    countIncident(match: { reference: string; type: string; createdAt: number; incidentDate: string; matches: MatchKey[] }): void {
+      db.transaction(() => {
+        for (const key of match.matches) {
+          if ((VICTIM_KINDS as string[]).includes(key.kind)) {
+            insertMatch.run({ reference: match.reference, type: match.type, ...key, createdAt: match.createdAt, incidentDate: match.incidentDate });
+          } else {
+            const daysAfter = daysAfterIncident(match.createdAt, match.incidentDate) ?? -1;
+            countPlace.run({ hash: key.hash, day: dayOf(match.createdAt), type: match.type, daysAfterIncident: daysAfter });
+          }
+        }
+      })();
+    },
     close(): void {
       relaxed.close();
       db.close();

@@ -36,6 +36,17 @@ export interface Case {
   reminded: number;
   /** The reporter wrote since this partner last opened the report. */
   replyWaiting: boolean;
+  /** The reporter asked partners not to contact them any more. */
+  stopContact: boolean;
+  /** The reporter withdrew the report. */
+  withdrawn: boolean;
+}
+
+export interface Incident {
+  date: string;
+  time?: string;
+  description: string;
+  createdAt: number;
 }
 
 export interface InboxFilter {
@@ -103,6 +114,8 @@ interface CaseRow {
   closed_at: number | null;
   reminded: number;
   reply_waiting: number;
+  stop_contact: number;
+  withdrawn: number;
 }
 
 const toCase = (row: CaseRow): Case => ({
@@ -123,6 +136,8 @@ const toCase = (row: CaseRow): Case => ({
   closedAt: row.closed_at,
   reminded: row.reminded,
   replyWaiting: row.reply_waiting === 1,
+  stopContact: row.stop_contact === 1,
+  withdrawn: row.withdrawn === 1,
 });
 
 const CASE_SELECT = `SELECT c.*, r.reference, r.type FROM cases c JOIN reports r ON r.id = c.report_id`;
@@ -251,14 +266,19 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
      */
     addMessage(reportId: number, message: Message, notice?: { recipient: string; now: number }): void {
       db.transaction(() => {
-        const id = db
-          .prepare(`INSERT INTO messages (report_id, partner_id, from_reporter, author, body, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-          .run(reportId, message.partnerId, message.fromReporter ? 1 : 0, message.author, seal(message.body), message.createdAt).lastInsertRowid;
+        db.prepare(`INSERT INTO messages (report_id, partner_id, from_reporter, author, body, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+          reportId,
+          message.partnerId,
+          message.fromReporter ? 1 : 0,
+          message.author,
+          seal(message.body),
+          message.createdAt,
+        );
         if (message.fromReporter) db.prepare(`UPDATE cases SET reply_waiting = 1 WHERE report_id = ? AND partner_id = ?`).run(reportId, message.partnerId);
         if (notice) {
           db.prepare(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (?, 'message-notice', ?, ?, 'pending', ?)`).run(
             reportId,
-            `reporter-${id}`,
+            'reporter',
             seal(notice.recipient),
             notice.now,
           );
@@ -274,6 +294,51 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
     /** A partner opened the report: its reporter's replies are read. */
     repliesRead(c: Pick<Case, 'reportId' | 'partnerId'>): void {
       db.prepare(`UPDATE cases SET reply_waiting = 0 WHERE report_id = ? AND partner_id = ? AND reply_waiting = 1`).run(c.reportId, c.partnerId);
+    },
+    /** Another incident joins the report; each partner working it is told (no content), in one step. */
+    addIncident(reportId: number, incident: Incident, notices: { partnerId: string; recipient: string }[]): number {
+      return db.transaction(() => {
+        db.prepare(`INSERT INTO incidents (report_id, incident_date, incident_time, description, created_at) VALUES (?, ?, ?, ?, ?)`).run(
+          reportId,
+          incident.date,
+          incident.time ?? null,
+          seal(incident.description),
+          incident.createdAt,
+        );
+        for (const n of notices) {
+          db.prepare(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (?, 'incident', ?, ?, 'pending', ?)`).run(reportId, n.partnerId, seal(n.recipient), incident.createdAt);
+        }
+        db.prepare(`UPDATE cases SET reply_waiting = 1 WHERE report_id = ? AND status <> 'closed'`).run(reportId);
+        return (db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE report_id = ?`).get(reportId) as { n: number }).n;
+      })();
+    },
+    incidentsOf(reportId: number): Incident[] {
+      const rows = db.prepare(`SELECT incident_date, incident_time, description, created_at FROM incidents WHERE report_id = ? ORDER BY id`).all(reportId) as {
+        incident_date: string;
+        incident_time: string | null;
+        description: string;
+        created_at: number;
+      }[];
+      return rows.map((r) => ({ date: r.incident_date, ...(r.incident_time && { time: r.incident_time }), description: open(r.description), createdAt: r.created_at }));
+    },
+    /** The reporter asks for an ASB Case Review: recorded once, with its email to the Case Review contact. */
+    requestCaseReview(reportId: number, now: number, recipient: string, counted: number): boolean {
+      return db.transaction(() => {
+        const added = db.prepare(`INSERT INTO case_review_requests (report_id, requested_at) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(reportId, now).changes;
+        if (added === 1) {
+          db.prepare(
+            `INSERT INTO deliveries (report_id, kind, partner_id, recipient, payload, status, next_attempt_at) VALUES (?, 'case-review', 'partnership', ?, ?, 'pending', ?)`,
+          ).run(reportId, seal(recipient), seal(JSON.stringify({ counted })), now);
+        }
+        return added === 1;
+      })();
+    },
+    caseReviewRequestedAt(reportId: number): number | undefined {
+      return (db.prepare(`SELECT requested_at FROM case_review_requests WHERE report_id = ?`).get(reportId) as { requested_at: number } | undefined)?.requested_at;
+    },
+    /** What the reporter asked of every partner working the report: no more contact, or withdrawn. */
+    reporterAsks(reportId: number, ask: 'stop_contact' | 'withdrawn'): void {
+      db.prepare(`UPDATE cases SET ${ask} = 1 WHERE report_id = ?`).run(reportId);
     },
     /** The slow hash of a report's follow-up code, by its reference. */
     followUpHash(reference: string): { reportId: number; hash: string } | undefined {

@@ -16,6 +16,8 @@ export interface CaseView {
   notes: Note[];
   /** This partner's messages with the reporter. */
   messages: Message[];
+  /** Incidents the reporter added since; what happened only for a partner that sees the report's description. */
+  incidents: { date: string; time?: string; description?: string; createdAt: number }[];
   history: { at: number; actor: string; action: string; detail?: string }[];
 }
 
@@ -77,7 +79,9 @@ export function casework(deps: CaseworkDeps) {
         .filter((e) => e.partnerId === c.partnerId && e.action !== 'viewed')
         .map(({ at, actor, action, detail }) => ({ at, actor, action, ...(detail && { detail }) }));
       const messages = ws.messagesOf(c.reportId).filter((m) => m.partnerId === c.partnerId);
-      return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes: ws.notesOf(c), messages, history };
+      const seesWhat = !c.fields || c.fields.includes('description');
+      const incidents = ws.incidentsOf(c.reportId).map(({ description, ...rest }) => ({ ...rest, ...(seesWhat && { description }) }));
+      return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes: ws.notesOf(c), messages, incidents, history };
     },
     acknowledge(staff: StaffMember, reference: string): Done {
       return act(staff, reference, (c, t) => {

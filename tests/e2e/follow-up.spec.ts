@@ -83,8 +83,29 @@ test.describe.serial('following a report up', () => {
     await page.locator('form:has(textarea) button').first().click();
     await expect(page.getByTestId('messages')).toContainText('w soboty do trzeciej');
 
+    // It happens again: each time joins the report, and at the partnership's threshold the
+    // reporter is offered the ASB Case Review, in one step.
+    await expect(page.getByTestId('case-review')).toHaveCount(0);
+    const { minReports } = routing.repeats.caseReview;
+    const today = new Date();
+    for (let i = 1; i < minReports; i++) {
+      await page.locator('#incident-day').fill(String(today.getUTCDate()));
+      await page.locator('#incident-month').fill(String(today.getUTCMonth() + 1));
+      await page.locator('#incident-year').fill(String(today.getUTCFullYear()));
+      await page.locator('#incident-time').fill('23:30');
+      await page.locator('#incident-what').fill(`Znowu muzyka, noc ${i}`);
+      await page.locator('form:has(input[name="action"][value="incident"]) button').click();
+      await expect(page.getByTestId('follow-up-done')).toHaveText(polish['followUp.incident.added']);
+    }
+    await expect(page.getByTestId('incidents')).toContainText(`Znowu muzyka, noc ${minReports - 1}`);
+    await page.getByTestId('case-review').locator('button').click();
+    await expect(page.getByTestId('case-review')).not.toContainText(polish['followUp.caseReview.ask']);
+    await expect(page.getByTestId('case-review').locator('button')).toHaveCount(0);
+
     await workspace.goto(`${site()}/partners`);
-    await expect(workspace.getByTestId('inbox')).toContainText('Reporter replied');
+    await expect(workspace.getByTestId('inbox')).toContainText('Reporter wrote');
+    await workspace.goto(`${site()}/partners/reports/${reference}`);
+    await expect(workspace.getByTestId('incidents')).toContainText('Znowu muzyka, noc 1');
     await workspace.goto(`${site()}/partners/reports/${reference}`);
     await expect(workspace.getByTestId('messages')).toContainText('w soboty do trzeciej');
     // The partner never sees the code, and learns nothing the reporter did not write.

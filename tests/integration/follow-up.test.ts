@@ -20,7 +20,7 @@ function setUp(smtpUrl?: string) {
   core = createCore(smtpUrl);
   const codes = codePool(2);
   const submit = (answers: unknown) => intake({ ...core.deps(), codes }, core.byId('asb'), { answers, locale: 'pl' });
-  const follow = followUps({ store: core.store, routing: core.routing, now: () => core.clock.now });
+  const follow = followUps({ store: core.store, routing: core.routing, definitions: core.definitions, matchSecret: core.deps().matchSecret, now: () => core.clock.now });
   const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
   const asbPartner = core.routing.partners.find((p) => core.routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
   return { submit, follow, workspace, asbPartner, officer: staffMember(core.routing, asbPartner.staff[0])! };
@@ -101,5 +101,65 @@ describe('following a report up', () => {
     for (const other of smtp.received.filter((m) => m !== mine)) expect(other.text).not.toContain(sent.followUpCode);
     // Sent, the code is gone from the outbox too.
     expect(core.store.deliveriesOf(1).every((d) => d.payload === undefined)).toBe(true);
+  });
+
+  it('takes another incident into the same report, tells its partners without the words, and counts it towards the ASB Case Review', async () => {
+    smtp = await startSmtp();
+    const { submit, follow, workspace, officer, asbPartner } = setUp(smtp.url);
+    const sent = submit(drugsOnAHousingEstate);
+    if (!sent.ok) throw new Error('not stored');
+    const reportId = core.store.reportByReference(sent.reference)!.id;
+    await core.dispatcher().runOnce();
+    const before = smtp.received.length;
+
+    expect(follow.addIncident(reportId, {})).toEqual({ ok: false, errors: ['incidentDateMissing', 'incidentWhatEmpty'] });
+    expect(follow.addIncident(reportId, { day: '31', month: '2', year: '2026', time: '25:00', what: 'x' })).toEqual({ ok: false, errors: ['incidentDateInvalid', 'incidentTimeInvalid'] });
+    expect(follow.addIncident(reportId, { day: '1', month: '1', year: '2027', what: 'x' })).toEqual({ ok: false, errors: ['incidentDateFuture'] });
+    expect(follow.incidents(reportId)).toEqual([]);
+
+    const review = core.routing.repeats.caseReview;
+    expect(follow.caseReview(reportId)).toMatchObject({ counted: 1, eligible: false });
+    expect(follow.requestCaseReview(reportId)).toBe(false);
+    for (let i = 1; i < review.minReports; i++) {
+      expect(follow.addIncident(reportId, { day: String(20 + i), month: '11', year: '2026', time: '23.30', what: `Dealing again, night ${i}` })).toEqual({ ok: true });
+    }
+    expect(follow.incidents(reportId).map((i) => [i.date, i.time])).toEqual(Array.from({ length: review.minReports - 1 }, (_, i) => [`2026-11-${21 + i}`, '23:30']));
+    expect(follow.caseReview(reportId)).toMatchObject({ counted: review.minReports, eligible: true });
+
+    // Its partners are told, and read it in the workspace; each incident counts as a match record.
+    await core.dispatcher().runOnce();
+    const notices = smtp.received.slice(before);
+    const partners = core.store.workspace.casesOfReport(reportId).map((c) => core.routing.partners.find((p) => p.id === c.partnerId)!.email);
+    expect(notices.length).toBe(partners.length * (review.minReports - 1));
+    for (const mail of notices) {
+      expect(mail.subject).toContain(sent.reference);
+      expect(mail.text).not.toContain('Dealing again');
+    }
+    const opened = workspace.casework.open(officer, sent.reference)!;
+    expect(opened.incidents.map((i) => i.description)).toEqual(Array.from({ length: review.minReports - 1 }, (_, i) => `Dealing again, night ${i + 1}`));
+
+    // Asked once: the Case Review contact is emailed the reference and the figures, no words.
+    expect(follow.requestCaseReview(reportId)).toBe(true);
+    expect(follow.requestCaseReview(reportId)).toBe(false);
+    expect(follow.caseReview(reportId)?.requestedAt).toBe(core.clock.now);
+    await core.dispatcher().runOnce();
+    const request = smtp.received.at(-1)!;
+    expect(request.to && 'text' in request.to ? request.to.text : '').toBe(core.routing.workspace.caseReviewContact ?? core.routing.partnership.adminEmail);
+    expect(request.subject).toBe(`ASB Case Review asked for: report ${sent.reference}`);
+    expect(request.text).toContain(`${review.minReports} times in ${review.windowMonths} months`);
+    expect(request.text).toContain(asbPartner.name);
+    expect(request.text).not.toContain('Dealing');
+  });
+
+  it('lets the reporter ask every partner to stop contacting them, or withdraw the report, and partners see it at once', () => {
+    const { submit, follow } = setUp();
+    const sent = submit(drugsOnAHousingEstate);
+    if (!sent.ok) throw new Error('not stored');
+    const reportId = core.store.reportByReference(sent.reference)!.id;
+    follow.ask(reportId, 'stop-contact');
+    expect(core.store.workspace.casesOfReport(reportId).map((c) => [c.stopContact, c.withdrawn])).toEqual(core.store.workspace.casesOfReport(reportId).map(() => [true, false]));
+    follow.ask(reportId, 'withdraw');
+    expect(core.store.workspace.casesOfReport(reportId).every((c) => c.withdrawn)).toBe(true);
+    expect(core.store.workspace.auditOf(sent.reference).map((e) => e.action)).toEqual(['reporter asked not to be contacted', 'reporter withdrew the report']);
   });
 });

@@ -44,6 +44,8 @@ describe('the store across versions', () => {
     const db = new Database(file);
     const created = Date.parse('2026-11-20T10:00:00Z');
     db.exec(`DROP TABLE place_counts;
+      DROP TABLE cases;
+      ALTER TABLE reports DROP COLUMN follow_up_hash;
       INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date) VALUES
         ('ASB-LATE-0001', 'asb', 'sector', 'hash-of-a-sector', ${created}, '2026-09-01'),
         ('ASB-INTIME-01', 'asb', 'sector', 'hash-of-a-sector', ${created}, '2026-11-19'),
