@@ -1,5 +1,8 @@
 import type { BotkitMessage, BotWorker } from 'botkit';
-import type { ChatEngine } from './engine';
+import type { BotMessage, ChatEngine } from './engine';
+
+/** The conversation engine, or one around it whose turns may wait (the follow-up code's check). */
+export type ChatTurns = Pick<ChatEngine, 'hello' | 'forget'> & { turn(user: string, text: string, locale: string): BotMessage[] | Promise<BotMessage[]> };
 
 export interface WebhookMessage {
   type: 'message' | 'hello' | 'forget';
@@ -18,7 +21,7 @@ export interface WebhookMessage {
  * and most of a second, `npm run bench` says), so they are loaded when the first chat message
  * arrives, not at start.
  */
-export function createBotkit(engine: ChatEngine) {
+export function createBotkit(engine: ChatTurns) {
   let started: ReturnType<typeof startBotkit> | undefined;
   return {
     /** One webhook request in, the bot's messages out. */
@@ -41,7 +44,7 @@ const keepsNothing = {
   delete: async () => undefined,
 };
 
-async function startBotkit(engine: ChatEngine) {
+async function startBotkit(engine: ChatTurns) {
   const [{ WebAdapter }, { Botkit }] = await Promise.all([import('botbuilder-adapter-web'), import('botkit')]);
   // Webhook mode only: no websocket server is listening (noServer), so no second port is opened.
   const adapter = new WebAdapter({ noServer: true });
@@ -56,7 +59,7 @@ async function startBotkit(engine: ChatEngine) {
     const locale = String(incoming.locale ?? 'en');
     let replies;
     try {
-      replies = incoming.type === 'hello' ? engine.hello(user, locale) : engine.turn(user, String(incoming.text ?? ''), locale);
+      replies = incoming.type === 'hello' ? engine.hello(user, locale) : await engine.turn(user, String(incoming.text ?? ''), locale);
     } catch {
       failed.add(user);
       return;

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { formatAnswer } from '../api/definitions/format-answer';
 import { errorMessage } from '../api/definitions/messages';
 import { nextSteps } from '../api/definitions/next-steps';
+import type { FollowUpChat } from './follow-up-chat';
 import { checkAnswer, isShown, MAX_ANSWER, validateAnswers } from '../api/definitions/schema';
 import { DANGER_QUESTION, questionKey, questionsOf, type Answers, type Definition, type Question } from '../api/definitions/types';
 import type { IntakeResult, Submission } from '../api/intake/intake';
@@ -40,6 +41,8 @@ export interface ChatState {
   suggested?: Answers;
   /** After changing one answer from the summary (or giving the one a rule found missing), back to the summary. */
   returnToSummary?: boolean;
+  /** A "check my report" conversation (bot/follow-up-chat.ts): never the code. */
+  followUp?: FollowUpChat;
 }
 
 export interface ChatStore {

@@ -43,9 +43,11 @@ export function renderEscalationEmail(about: AboutReport): RenderedEmail {
   return email(p('workspace.escalation.subject', varsOf(about)), p('workspace.escalation.body', varsOf(about)));
 }
 
-/** A reporter added an incident: the partner reads it in the workspace. */
-export function renderIncidentNotice(about: AboutReport): RenderedEmail {
-  return email(p('workspace.incident.subject', varsOf(about)), p('workspace.incident.body', varsOf(about)));
+/** A reporter added an incident: what happened for a partner whose emails carry answers, else only that one was added. */
+export function renderIncidentNotice(about: AboutReport, incident?: { date: string; time?: string; description: string }): RenderedEmail {
+  // One paragraph, after the label: what a reporter typed never becomes a paragraph of its own (a bare address would read as the portal's link).
+  const told = incident ? `\n\n${p('workspace.incident.what', { date: incident.date, time: incident.time ?? '' })}\n${incident.description.replace(/\n\s*\n/g, '\n')}` : '';
+  return email(p('workspace.incident.subject', varsOf(about)), `${p('workspace.incident.body', varsOf(about))}${told}`);
 }
 
 /** A reporter asked for an ASB Case Review: to the partnership's Case Review contact, with the figures it rests on. */

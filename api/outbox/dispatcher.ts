@@ -8,6 +8,7 @@ import type { Mailer } from '../mail/transport';
 import type { Routing } from '../routing/routing-schema';
 import type { Logger } from '../log';
 import type { Delivery, Store } from '../store/store';
+import type { Incident } from '../store/workspace-store';
 import { describeError, isPermanent, retryDelay, type RetryPolicy } from './backoff';
 
 export interface DispatcherDeps {
@@ -70,7 +71,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     const work = deps.store.workspace.caseOf(report.reference, delivery.partnerId);
     const about = work && { type: report.type, reference: report.reference, partner: partnerName(delivery), dueAt: work.dueAt, link: link(`/partners/reports/${report.reference}`) };
     if (about && delivery.kind === 'overdue') return { email: renderOverdueEmail(about), reference: report.reference };
-    if (about && delivery.kind === 'incident') return { email: renderIncidentNotice(about), reference: report.reference };
+    if (about && delivery.kind === 'incident') {
+      // As the partner chose its email: what happened too, if its emails carry answers and it sees the description.
+      const incident = partner?.mail === 'full' && (!work.fields || work.fields.includes('description')) && delivery.payload ? (JSON.parse(delivery.payload) as Incident) : undefined;
+      return { email: renderIncidentNotice(about, incident), reference: report.reference };
+    }
     if (delivery.kind === 'case-review') {
       // The figures as they were when the reporter asked.
       const { counted } = JSON.parse(delivery.payload ?? '{"counted":0}') as { counted: number };

@@ -16,6 +16,7 @@ import { createBotkit } from '../../bot/botkit';
 import { sqliteChatStore } from '../../bot/chat-store';
 import { createChatEngine } from '../../bot/engine';
 import { chatRoutes } from '../../bot/route';
+import { withFollowUp } from '../../bot/follow-up-chat';
 import { loadSafetyNumbers } from '../../bot/safety/numbers';
 import { loadUnderstanding } from '../../bot/understanding';
 import { createApi } from '../http/api';
@@ -154,6 +155,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   app.use(securityHeaders);
   app.use(requestLog(log));
   app.use(normalisePath);
+  const chatUnderstanding = loadUnderstanding(config.understandingDir);
   const chat = createChatEngine({
     definitions,
     store: sqliteChatStore(store),
@@ -163,11 +165,13 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     expiryMs: config.chatExpiryMs,
     caseReview: routing.repeats.caseReview,
     numbers: loadSafetyNumbers(config.helplinesFile),
-    understanding: loadUnderstanding(config.understandingDir),
+    understanding: chatUnderstanding,
   });
   // Reports (the API here, the form's final "send" in its page) and chat turns are limited per client.
   const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);
-  app.route('/api/chat', chatRoutes(createBotkit(chat), chatLimit));
+  const chatStore = sqliteChatStore(store);
+  const withChecks = withFollowUp(chat, { follow, store: chatStore, understanding: chatUnderstanding, now: () => new Date(now()), expiryMs: config.chatExpiryMs });
+  app.route('/api/chat', chatRoutes(createBotkit(withChecks), chatLimit));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
   // Whatever else is asked of the API answers in its one error shape, not as a page.
   app.all('/api/*', (c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));

@@ -305,8 +305,15 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
           seal(incident.description),
           incident.createdAt,
         );
+        // The incident rides with its email, sealed, for a partner whose email carries answers; deleted once sent.
         for (const n of notices) {
-          db.prepare(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (?, 'incident', ?, ?, 'pending', ?)`).run(reportId, n.partnerId, seal(n.recipient), incident.createdAt);
+          db.prepare(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, payload, status, next_attempt_at) VALUES (?, 'incident', ?, ?, ?, 'pending', ?)`).run(
+            reportId,
+            n.partnerId,
+            seal(n.recipient),
+            seal(JSON.stringify(incident)),
+            incident.createdAt,
+          );
         }
         db.prepare(`UPDATE cases SET reply_waiting = 1 WHERE report_id = ? AND status <> 'closed'`).run(reportId);
         return (db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE report_id = ?`).get(reportId) as { n: number }).n;

@@ -103,7 +103,7 @@ describe('following a report up', () => {
     expect(core.store.deliveriesOf(1).every((d) => d.payload === undefined)).toBe(true);
   });
 
-  it('takes another incident into the same report, tells its partners without the words, and counts it towards the ASB Case Review', async () => {
+  it('takes another incident into the same report, tells its partners as each chose its email, and counts it towards the ASB Case Review', async () => {
     smtp = await startSmtp();
     const { submit, follow, workspace, officer, asbPartner } = setUp(smtp.url);
     const sent = submit(drugsOnAHousingEstate);
@@ -131,12 +131,25 @@ describe('following a report up', () => {
     const notices = smtp.received.slice(before);
     const partners = core.store.workspace.casesOfReport(reportId).map((c) => core.routing.partners.find((p) => p.id === c.partnerId)!.email);
     expect(notices.length).toBe(partners.length * (review.minReports - 1));
+    // As each partner chose its email: what happened only where its emails carry the answers.
+    asbPartner.mail = 'notify';
     for (const mail of notices) {
       expect(mail.subject).toContain(sent.reference);
-      expect(mail.text).not.toContain('Dealing again');
+      expect(mail.text).toContain('Dealing again');
     }
+    expect(follow.addIncident(reportId, { day: '24', month: '11', year: '2026', what: 'https://evil.example.org and more' })).toEqual({ ok: true });
+    await core.dispatcher().runOnce();
+    const told = smtp.received.slice(before + notices.length);
+    const toPartner = (email: string) => told.find((m) => m.to && 'text' in m.to && m.to.text === email)!;
+    expect(toPartner(asbPartner.email).text).not.toContain('evil.example.org');
+    const other = core.routing.partners.find((p) => p.id !== asbPartner.id && partners.includes(p.email) && p.mail === 'full');
+    if (other) {
+      expect(toPartner(other.email).text).toContain('evil.example.org');
+      expect(toPartner(other.email).html).not.toContain('href="https://evil');
+    }
+    asbPartner.mail = 'full';
     const opened = workspace.casework.open(officer, sent.reference)!;
-    expect(opened.incidents.map((i) => i.description)).toEqual(Array.from({ length: review.minReports - 1 }, (_, i) => `Dealing again, night ${i + 1}`));
+    expect(opened.incidents.map((i) => i.description).slice(0, review.minReports - 1)).toEqual(Array.from({ length: review.minReports - 1 }, (_, i) => `Dealing again, night ${i + 1}`));
 
     // Asked once: the Case Review contact is emailed the reference and the figures, no words.
     expect(follow.requestCaseReview(reportId)).toBe(true);
@@ -146,7 +159,7 @@ describe('following a report up', () => {
     const request = smtp.received.at(-1)!;
     expect(request.to && 'text' in request.to ? request.to.text : '').toBe(core.routing.workspace.caseReviewContact ?? core.routing.partnership.adminEmail);
     expect(request.subject).toBe(`ASB Case Review asked for: report ${sent.reference}`);
-    expect(request.text).toContain(`${review.minReports} times in ${review.windowMonths} months`);
+    expect(request.text).toContain(`${review.minReports + 1} times in ${review.windowMonths} months`);
     expect(request.text).toContain(asbPartner.name);
     expect(request.text).not.toContain('Dealing');
   });
