@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { partnershipRouting, projectRoot } from '../support/fixtures';
+import { defaultPartner, partnershipRouting, projectRoot } from '../support/fixtures';
 import { freePort, startPortalProcess, type PortalProcess } from '../support/portal-process';
 import { startNeutralSite, type NeutralSite } from '../support/neutral-site';
 import { tempDir } from '../support/temp';
@@ -12,7 +12,7 @@ import { startJourney } from './fixtures';
 // A reporter follows their report in Polish and talks with the partner working it, who never
 // learns who they are; the code is never in an address, a log or the partner's view.
 const { routing, byId } = partnershipRouting();
-const asbPartner = routing.partners.find((p) => routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+const asbPartner = defaultPartner(routing, 'asb');
 const anonymous: Record<string, unknown> = { ...byId('asb').examples.valid[0].answers, description: 'Głośna muzyka co noc po północy.' };
 delete anonymous.landlord;
 const polish = JSON.parse(readFileSync(join(projectRoot, 'i18n', 'pl.json'), 'utf8')) as Record<string, string>;

@@ -5,12 +5,12 @@ import Database from 'better-sqlite3';
 import { freePort, startPortalProcess, type PortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 import { admin, invitationLink, partnerEmail, virtualAuthenticator } from '../support/workspace';
-import { partnershipRouting } from '../support/fixtures';
+import { defaultPartner, partnershipRouting } from '../support/fixtures';
 
 // Passkeys belong to a site name, and an IP address is not one: the workspace is opened at
 // localhost, as a newcomer opens it, with PUBLIC_URL saying so.
 const { routing, byId } = partnershipRouting();
-const asbPartner = routing.partners.find((p) => routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+const asbPartner = defaultPartner(routing, 'asb');
 const hatePartner = routing.partners.find((p) => p.id !== asbPartner.id && p.staff.length > 0 && routing.rules.some((r) => r.report === 'hate-crime' && !r.when && r.to.includes(p.id)))!;
 const officer = asbPartner.staff[0];
 const detective = hatePartner.staff[0];

@@ -5,6 +5,7 @@ import { intake } from '../../api/intake/intake';
 import { staffMember } from '../../api/workspace/staff';
 import { createWorkspace } from '../../api/workspace/workspace';
 import { translator } from '../../i18n';
+import { defaultPartner } from '../support/fixtures';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -22,7 +23,7 @@ function setUp(smtpUrl?: string) {
   const submit = (answers: unknown) => intake({ ...core.deps(), codes }, core.byId('asb'), { answers, locale: 'pl' });
   const follow = followUps({ store: core.store, routing: core.routing, definitions: core.definitions, matchSecret: core.deps().matchSecret, now: () => core.clock.now });
   const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
-  const asbPartner = core.routing.partners.find((p) => core.routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+  const asbPartner = defaultPartner(core.routing, 'asb');
   return { submit, follow, workspace, asbPartner, officer: staffMember(core.routing, asbPartner.staff[0])! };
 }
 

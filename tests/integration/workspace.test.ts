@@ -12,6 +12,7 @@ import { hashOf, newSecret } from '../../api/workspace/sessions';
 import { staffMember } from '../../api/workspace/staff';
 import { acknowledgeBy } from '../../api/workspace/working-days';
 import { createWorkspace, SESSION_COOKIE } from '../../api/workspace/workspace';
+import { defaultPartner } from '../support/fixtures';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -37,7 +38,7 @@ function setUp(smtpUrl?: string) {
     '/partners',
     workspaceRoutes({ workspace, publicUrl: PUBLIC, secureCookies: true, signInLimit: limiter({ limit: 10, windowMs: MINUTE }, () => core.clock.now), clientOf: () => 'one client', log }),
   );
-  const asbPartner = core.routing.partners.find((p) => core.routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+  const asbPartner = defaultPartner(core.routing, 'asb');
   const member = (email: string) => staffMember(core.routing, email)!;
   return { workspace, app, asbPartner, officer: member(asbPartner.staff[0]), member };
 }

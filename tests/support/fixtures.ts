@@ -4,6 +4,7 @@ import type { Answers, Definition } from '../../api/definitions/types';
 import { definitions } from '../../api/report-types';
 import { loadRouting } from '../../api/routing/load-routing';
 import { resolveRecipients } from '../../api/routing/resolve-recipients';
+import type { Partner, Routing } from '../../api/routing/routing-schema';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -17,6 +18,11 @@ export type PartnershipName = (typeof PARTNERSHIPS)[number];
 export const activePartnership = (process.env.PARTNERSHIP_FIXTURE ?? 'peterborough') as PartnershipName;
 export const partnershipFile = (name: PartnershipName = activePartnership) =>
   join(projectRoot, 'tests', 'fixtures', 'partnerships', `${name}.yaml`);
+
+/** The partner every report of a type reaches (its rule with no conditions): the ASB team for ASB. */
+export function defaultPartner(routing: Routing, type: string): Partner {
+  return routing.partners.find((p) => routing.rules.some((r) => r.report === type && !r.when && r.to.includes(p.id)))!;
+}
 
 /** A partnership's configuration and the definitions resolved against it (no words: see setup.ts). */
 export function partnershipRouting(name: PartnershipName = activePartnership) {

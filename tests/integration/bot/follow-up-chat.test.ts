@@ -11,7 +11,7 @@ import { withFollowUp } from '../../../bot/follow-up-chat';
 import { loadSafetyNumbers } from '../../../bot/safety/numbers';
 import { loadUnderstanding } from '../../../bot/understanding';
 import { createCore, drugsOnAHousingEstate } from '../../support/core';
-import { projectRoot } from '../../support/fixtures';
+import { defaultPartner, projectRoot } from '../../support/fixtures';
 
 let core: ReturnType<typeof createCore>;
 afterEach(() => core.close());
@@ -35,7 +35,7 @@ function setUp() {
   const follow = followUps({ store: core.store, routing: core.routing, now: () => core.clock.now });
   const chat = withFollowUp(engine, { follow, store, understanding, now: () => new Date(core.clock.now), expiryMs: 30 * 60_000 });
   const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
-  const asbPartner = core.routing.partners.find((p) => core.routing.rules.some((r) => r.report === 'asb' && !r.when && r.to.includes(p.id)))!;
+  const asbPartner = defaultPartner(core.routing, 'asb');
   const sent = intake({ ...core.deps(), codes }, core.byId('asb'), { answers: drugsOnAHousingEstate, locale: 'en' });
   if (!sent.ok || !sent.followUpCode) throw new Error('no code');
   return { chat, workspace, asbPartner, officer: staffMember(core.routing, asbPartner.staff[0])!, sent };
