@@ -1,7 +1,7 @@
 import type { Definition } from '../definitions/types';
 import { daysAfterIncident, monthsBefore } from '../repeats/flags';
 import { matchKeys } from '../repeats/keys';
-import type { Routing } from '../routing/routing-schema';
+import { sendsBy, type Routing } from '../routing/routing-schema';
 import type { Store } from '../store/store';
 import type { CaseStatus, Incident, Outcome } from '../store/workspace-store';
 import { dateIn } from '../time';
@@ -123,7 +123,9 @@ export function followUps(deps: { store: Store; routing: Routing; definitions?: 
       const report = deps.store.report(reportId)!;
       const t = deps.now();
       const open = ws.casesOfReport(reportId).filter((c) => c.status !== 'closed');
-      const notices = open.map((c) => ({ partnerId: c.partnerId, recipient: deps.routing.partners.find((p) => p.id === c.partnerId)?.email ?? '' })).filter((n) => n.recipient);
+      // By email to partners that take it; a partner's case system is told by the store, in the same step.
+      const emailed = open.map((c) => deps.routing.partners.find((p) => p.id === c.partnerId)).filter((p) => p && sendsBy(p, 'email'));
+      const notices = emailed.map((p) => ({ partnerId: p!.id, recipient: p!.email }));
       const n = ws.addIncident(reportId, { date, ...(time && { time: time.replace('.', ':') }), description: what, createdAt: t }, notices);
       const definition = deps.definitions?.find((d) => d.id === report.type);
       if (definition && deps.matchSecret && deps.routing.repeats.reportTypes.includes(report.type)) {
@@ -143,7 +145,7 @@ export function followUps(deps: { store: Store; routing: Routing; definitions?: 
     },
     /** The reporter asks every partner to stop contacting them, or withdraws the report: partners see it at once. */
     ask(reportId: number, ask: 'stop-contact' | 'withdraw'): void {
-      ws.reporterAsks(reportId, ask === 'withdraw' ? 'withdrawn' : 'stop_contact');
+      ws.reporterAsks(reportId, ask === 'withdraw' ? 'withdrawn' : 'stop_contact', deps.now());
       ws.audit({ at: deps.now(), actor: 'reporter', reference: deps.store.report(reportId)!.reference, action: ask === 'withdraw' ? 'reporter withdrew the report' : 'reporter asked not to be contacted' });
     },
     /** The reporter answers one partner; that partner sees it in its workspace. */

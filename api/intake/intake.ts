@@ -33,6 +33,8 @@ export interface Submission {
   locale: string;
   /** Makes a repeated submission (a double click, a refresh, a retried request) return the first reference. */
   submissionKey?: string;
+  /** The Open311 client that sent it, if one did. */
+  source?: string;
 }
 
 /**
@@ -56,8 +58,9 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
     if (earlier) return { ok: true, reference: earlier.reference };
   }
   const recipients = resolveRecipients(definition, validation.answers, deps.routing);
-  const deliveries: PlannedDelivery[] = recipients.map(
-    ({ partner, fields }) => ({ kind: 'report', partnerId: partner.id, recipient: partner.email, fields }),
+  // Each partner by each of its methods: email, its case system's webhook, both, or neither (the workspace alone).
+  const deliveries: PlannedDelivery[] = recipients.flatMap(({ partner, fields }) =>
+    partner.send.map((channel): PlannedDelivery => ({ kind: 'report', channel, partnerId: partner.id, recipient: channel === 'email' ? partner.email : partner.id, fields })),
   );
   const by = (role: Role) => answerByRole(definition, validation.answers, role);
   const email = by('reporterEmail');
@@ -100,6 +103,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         ...(date && { incidentDate: date }),
         flags,
         ...(followUp && { followUpHash: followUp.hash }),
+        ...(submission.source && { source: submission.source }),
         cases: recipients.map((r) => planCase(definition, validation.answers, flags, r, deps.routing, now.getTime())),
       });
       deps.onStored?.();

@@ -21,14 +21,41 @@ export interface Mailer {
   close(): void;
 }
 
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+export interface SmtpOptions {
+  timeoutMs?: number;
+  /** TLS 1.2 or later, or no email: the government's secure email policy for servers off this machine. */
+  requireTls?: boolean;
+  dkim?: DkimKey;
+  /** Certificates to trust besides the system's (a test's own authority). */
+  ca?: string;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
+
+/** A server on this machine: what travels to it never crosses a network. */
+export function isLoopback(url: string): boolean {
+  return LOOPBACK.test(new URL(url).hostname);
+}
+
 /** Sends through an SMTP server (SMTP_URL). Failures keep nodemailer's responseCode and code. */
-export function smtpMailer(url: string, timeoutMs = 30_000): Mailer {
+export function smtpMailer(url: string, options: SmtpOptions = {}): Mailer {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   // Timeouts go with the connection options (a second argument would only set message defaults).
   const transport = nodemailer.createTransport({
     url,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
+    // STARTTLS must succeed (smtps:// is TLS from the start); a server that offers none refuses
+    // the message, which fails and alerts rather than going out in the clear.
+    ...(options.requireTls && { requireTLS: true, tls: { minVersion: 'TLSv1.2', ...(options.ca && { ca: options.ca }) } }),
+    ...(options.dkim && { dkim: options.dkim }),
   } as object);
   return {
     async send(email) {
@@ -44,10 +71,10 @@ export function smtpMailer(url: string, timeoutMs = 30_000): Mailer {
  * hold whole reports: readable by the portal's user only, named by time and a hash that says
  * nothing of the report or its partner, and deleted with the reports (retention).
  */
-export function pickupMailer(dir: string): Mailer {
+export function pickupMailer(dir: string, dkim?: DkimKey): Mailer {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix', ...(dkim && { dkim }) } as object);
   return {
     async send(email) {
       const info = await transport.sendMail(email);

@@ -9,13 +9,17 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { baseMs: 15_000, capMs: 300_000, maxAttempts: 10 };
 
-/** Delay after the given failed attempt (1-based): 15 s, 30 s, 1 min, 2 min, 4 min, then 5 min. */
-export function retryDelay(policy: RetryPolicy, attempt: number): number {
-  return Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+/**
+ * Delay after the given failed attempt (1-based): 15 s, 30 s, 1 min, 2 min, 4 min, then 5 min;
+ * or what the receiver asked for (a case system's Retry-After).
+ */
+export function retryDelay(policy: RetryPolicy, attempt: number, askedMs?: number): number {
+  return askedMs ?? Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
 }
 
-/** SMTP 5xx is a permanent refusal; 4xx, timeouts and connection errors may pass. */
+/** SMTP 5xx is a permanent refusal, as is a case system's 4xx; other 4xx, timeouts and connection errors may pass. */
 export function isPermanent(err: unknown): boolean {
+  if ((err as { permanent?: unknown })?.permanent === true) return true;
   const code = (err as { responseCode?: unknown })?.responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
 }

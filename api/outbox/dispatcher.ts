@@ -7,9 +7,11 @@ import { renderCaseReviewRequest, renderEscalationEmail, renderIncidentNotice, r
 import type { Mailer } from '../mail/transport';
 import type { Routing } from '../routing/routing-schema';
 import type { Logger } from '../log';
-import type { Delivery, Store } from '../store/store';
+import type { Delivery, SendingLine, Store, StoredReport } from '../store/store';
 import type { Incident } from '../store/workspace-store';
 import { describeError, isPermanent, retryDelay, type RetryPolicy } from './backoff';
+import { caseEventBody } from './case-events';
+import { WebhookError, type WebhookMessage, type WebhookSender } from './webhook';
 
 export interface DispatcherDeps {
   store: Store;
@@ -26,21 +28,27 @@ export interface DispatcherDeps {
   /** How long a claim lasts; a row still "sending" after that belongs to a dead worker. */
   claimMs?: number;
   pollMs?: number;
-  batchSize?: number;
+  /** Deliveries sent at once on one partner's line (its email, or its webhook). */
+  perPartner?: number;
+  /** Partners' own mail relays (SMTP_URL_<ID>), for what goes to them. */
+  partnerMailers?: Record<string, Mailer>;
+  /** Posts to partners' case systems; each partner's signing secret by its id. */
+  postWebhook?: WebhookSender;
+  webhookSecrets?: Record<string, string>;
   /** Told of each send by reference, partner and outcome: never the email's contents. */
   log?: Logger;
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
-/** Sends planned deliveries, one email per partner, retrying with back-off; resumes after a restart. */
+/**
+ * Sends planned deliveries, by email and to partners' case systems, retrying with back-off;
+ * resumes after a restart.
+ */
 export function createDispatcher(deps: DispatcherDeps) {
   const claimMs = deps.claimMs ?? 120_000;
   const pollMs = deps.pollMs ?? 1_000;
-  const batchSize = deps.batchSize ?? 20;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let again = false;
+  const perPartner = deps.perPartner ?? 2;
 
   function partnerName(delivery: Delivery): string {
     return deps.routing.partners.find((p) => p.id === delivery.partnerId)?.name ?? delivery.partnerId;
@@ -57,8 +65,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
     const report = deps.store.report(delivery.reportId!)!;
     if (delivery.kind === 'alert') {
-      const failed = deps.store.deliveriesOf(report.id).find((d) => d.kind === 'report' && d.partnerId === delivery.partnerId)!;
-      return { email: renderAlertEmail(report, failed, partnerName(delivery)), reference: report.reference };
+      // The failed delivery it is about; an alert planned before alerts named one is about the report's.
+      const named = delivery.payload ? (JSON.parse(delivery.payload) as { failed: number }).failed : undefined;
+      const all = deps.store.deliveriesOf(report.id);
+      const failed = all.find((d) => d.id === named) ?? all.find((d) => d.kind === 'report' && d.partnerId === delivery.partnerId)!;
+      const webhook = failed.channel === 'webhook' ? deps.routing.partners.find((p) => p.id === failed.partnerId)?.webhook?.url ?? '' : undefined;
+      return { email: renderAlertEmail(report, failed, partnerName(delivery), webhook), reference: report.reference };
     }
     const definition = deps.definitions.find((d) => d.id === report.type)!;
     const followUpLink = link(report.locale === 'en' ? '/follow-up' : `/${report.locale}/follow-up`);
@@ -91,66 +103,131 @@ export function createDispatcher(deps: DispatcherDeps) {
     };
   }
 
-  async function deliver(delivery: Delivery, token: string): Promise<void> {
-    // Still ours? A batch is sent one after another: a claim that ran out meanwhile belongs to
-    // another sender now, and sending it here too would send it twice.
+  function webhookOf(delivery: Delivery, report: StoredReport): WebhookMessage {
+    const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId);
+    const secret = deps.webhookSecrets?.[delivery.partnerId];
+    // The configuration changed since this was planned: a person must pass it on another way.
+    if (!partner?.webhook || !secret) throw new WebhookError('the partner has no webhook configured now', true);
+    const definition = deps.definitions.find((d) => d.id === report.type)!;
+    const body = caseEventBody(delivery, report, definition, deps.store, link(`/partners/reports/${report.reference}`));
+    // Signed at the wall clock's time: the receiver checks it against its own, within minutes.
+    return { url: partner.webhook.url, secret, id: `msg_${report.reference}_${delivery.id}`, timestamp: new Date(), body: JSON.stringify(body) };
+  }
+
+  async function send(delivery: Delivery, line: SendingLine): Promise<void> {
+    if (delivery.channel === 'webhook') {
+      if (!deps.postWebhook) throw new WebhookError('webhooks are not set up in this process', true);
+      await deps.postWebhook(webhookOf(delivery, deps.store.report(delivery.reportId!)!));
+      return;
+    }
+    const { email, reference } = render(delivery);
+    // A partner's own relay carries what goes to that partner; the portal's carries the rest.
+    const mailer = (line.audience === 'partner' && deps.partnerMailers?.[delivery.partnerId]) || deps.mailer;
+    await mailer.send({
+      from: deps.from,
+      to: delivery.recipient,
+      ...email,
+      messageId: `<${reference}.${delivery.partnerId}.${delivery.kind}@${deps.messageIdDomain}>`,
+    });
+  }
+
+  async function deliver(delivery: Delivery, token: string, line: SendingLine): Promise<void> {
+    // Still ours? A claim that ran out meanwhile belongs to another sender now, and sending it
+    // here too would send it twice.
     if (!deps.store.renewClaim(delivery.id, token, deps.now() + claimMs)) return;
     // A slow server cannot outlast the claim either: it is renewed while the send goes on.
     const heartbeat = setInterval(() => deps.store.renewClaim(delivery.id, token, deps.now() + claimMs), Math.max(250, claimMs / 3));
+    const about = { delivery: delivery.id, kind: delivery.kind, channel: delivery.channel, partner: delivery.partnerId, attempts: delivery.attempts };
     try {
-      const { email, reference } = render(delivery);
-      await deps.mailer.send({
-        from: deps.from,
-        to: delivery.recipient,
-        ...email,
-        messageId: `<${reference}.${delivery.partnerId}.${delivery.kind}@${deps.messageIdDomain}>`,
-      });
+      await send(delivery, line);
       clearInterval(heartbeat);
       deps.store.markSent(delivery.id, token, deps.now());
-      deps.log?.info({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts }, 'delivery sent');
+      deps.log?.info(about, 'delivery sent');
     } catch (err) {
       clearInterval(heartbeat);
       const error = describeError(err);
       const code = (err as { responseCode?: number; code?: string }).responseCode ?? (err as { code?: string }).code;
       if (isPermanent(err) || delivery.attempts >= deps.retry.maxAttempts) {
-        const alert = delivery.kind === 'report' ? { recipient: deps.routing.partnership.adminEmail, now: deps.now() } : null;
-        deps.store.markFailed(delivery.id, token, error, alert);
-        deps.log?.error({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts, code }, 'delivery failed');
-        again = true;
+        // A report that reached no one by this channel, or a case system left out of step: a person is told.
+        const alerted = delivery.kind === 'report' || delivery.channel === 'webhook';
+        deps.store.markFailed(delivery.id, token, error, alerted ? { recipient: deps.routing.partnership.adminEmail, now: deps.now() } : null);
+        deps.log?.error({ ...about, code, error: err instanceof WebhookError ? err.message : undefined }, 'delivery failed');
       } else {
-        const next = deps.now() + retryDelay(deps.retry, delivery.attempts);
+        const next = deps.now() + retryDelay(deps.retry, delivery.attempts, (err as WebhookError).retryAfterMs);
         deps.store.markRetry(delivery.id, token, next, error);
-        deps.log?.warn({ delivery: delivery.id, kind: delivery.kind, partner: delivery.partnerId, attempts: delivery.attempts, code, retryAt: new Date(next).toISOString() }, 'delivery will be retried');
+        deps.log?.warn({ ...about, code, retryAt: new Date(next).toISOString() }, 'delivery will be retried');
       }
     }
   }
 
-  async function drain(): Promise<number> {
-    let sent = 0;
-    do {
-      again = false;
+  // Each partner's deliveries by each channel go out in a line of their own, a few at a time: a
+  // partner's server that never answers holds its own line only, never another partner's.
+  const busy = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  const lineKey = (line: SendingLine) => `${line.partnerId} ${line.channel} ${line.audience}`;
+  let again = false;
+  let wakeUp = () => {};
+
+  /** Starts what is due on every line with room; how many it started. */
+  function fill(): number {
+    let started = 0;
+    for (const line of deps.store.dueLines(deps.now())) {
+      const key = lineKey(line);
+      const room = perPartner - (busy.get(key) ?? 0);
+      if (room <= 0) continue;
       const token = randomUUID();
-      const due = deps.store.claimDue(deps.now(), claimMs, batchSize, token);
-      for (const delivery of due) await deliver(delivery, token);
-      sent += due.length;
-      if (due.length === batchSize) again = true;
-    } while (again);
-    return sent;
+      for (const delivery of deps.store.claimDue(deps.now(), claimMs, room, token, line)) {
+        busy.set(key, (busy.get(key) ?? 0) + 1);
+        const sending: Promise<void> = deliver(delivery, token, line)
+          .catch((err: unknown) => {
+            // The store could not record an outcome (a full disk): the claim expires and it is tried again.
+            deps.log?.error({ error: (err as Error).name, code: (err as { code?: string }).code }, 'outbox paused: the store could not record a delivery');
+          })
+          .finally(() => {
+            busy.set(key, busy.get(key)! - 1);
+            inFlight.delete(sending);
+          });
+        inFlight.add(sending);
+        started++;
+      }
+    }
+    return started;
   }
 
+  async function drain(): Promise<number> {
+    let started = 0;
+    for (;;) {
+      again = false;
+      try {
+        started += fill();
+      } catch (err) {
+        deps.log?.error({ error: (err as Error).name, code: (err as { code?: string }).code }, 'outbox paused: the store could not record a delivery');
+        await Promise.all(inFlight);
+        return started;
+      }
+      if (inFlight.size === 0 && !again) return started;
+      // On to the next as soon as any send ends, or new work arrives.
+      await Promise.race([...inFlight, new Promise<void>((resolve) => (wakeUp = resolve))]);
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
   /**
-   * Sends everything due now; returns how many deliveries it attempted. Never rejects: when the
-   * store cannot record an outcome (a full disk), the run stops and its claims expire, so every
-   * delivery is tried again later; a rejection here would leave the server unable to stop.
+   * Sends everything due now and waits for it; returns how many deliveries it attempted. Never
+   * rejects: when the store cannot record an outcome (a full disk), the run stops and its claims
+   * expire, so every delivery is tried again later; a rejection here would leave the server
+   * unable to stop.
    */
   function runOnce(): Promise<number> {
-    running ??= drain()
-      .catch((err: unknown) => {
-        deps.log?.error({ error: (err as Error).name, code: (err as { code?: string }).code }, 'outbox paused: the store could not record a delivery');
-        return 0;
-      })
-      .finally(() => (running = undefined));
+    running ??= drain().finally(() => (running = undefined));
     return running;
+  }
+
+  function nudge(): void {
+    again = true;
+    wakeUp();
   }
 
   return {
@@ -158,11 +235,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     /** Asks for a run soon, e.g. right after a report is stored. */
     wake(): void {
       if (!timer) return;
-      if (running) again = true;
+      if (running) nudge();
       else setImmediate(() => void runOnce());
     },
     start(): void {
-      timer = setInterval(() => void runOnce(), pollMs);
+      timer = setInterval(() => (running ? nudge() : void runOnce()), pollMs);
       timer.unref();
       void runOnce();
     },

@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { repeatsSchema } from '../repeats/flags';
 import { legalSchema } from './legal-schema';
+import { open311Schema } from './open311-schema';
 import { workspaceSchema } from './workspace-schema';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const webhookUrl = z
+  .string()
+  .url('must be a full URL such as https://cases.example.org/portal')
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  }, 'must start with https:// (http:// only to this machine, for testing)');
+const channel = z.enum(['email', 'webhook']);
+export type SendMethod = z.infer<typeof channel>;
 
 export const partnerSchema = z
   .object({
@@ -14,8 +26,21 @@ export const partnerSchema = z
     mail: z.enum(['full', 'notify']).default('full'),
     /** Who works this partner's reports in the workspace, by the email address they are invited at. */
     staff: z.array(z.string().email('must be an email address').transform((a) => a.toLowerCase())).default([]),
+    /**
+     * How reports reach the partner besides its workspace: email, its case system's webhook, both,
+     * or none (the workspace only). Reminders of overdue reports go to its email either way.
+     */
+    send: z
+      .union([z.literal('none'), channel, z.array(channel).min(1)], { errorMap: () => ({ message: 'must be email, webhook, none, or a list of email and webhook' }) })
+      .default('email')
+      .transform((v): SendMethod[] => (v === 'none' ? [] : Array.isArray(v) ? [...new Set(v)] : [v])),
+    /** The case system's address; its signing secret is WEBHOOK_SECRET_<ID> in the environment. */
+    webhook: z.object({ url: webhookUrl }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => !p.send.includes('webhook') || p.webhook, { message: 'sends by webhook: give webhook.url', path: ['webhook'] })
+  // Reports sent nowhere wait in the workspace: someone must be able to sign in to read them.
+  .refine((p) => p.send.length > 0 || p.staff.length > 0, { message: 'is sent nothing (send: none): give it staff to read its reports in the workspace', path: ['send'] });
 
 export const ruleSchema = z
   .object({
@@ -63,9 +88,16 @@ export const routingSchema = z
     legal: legalSchema,
     /** The partners' workspace: administrators, times to acknowledge, closed days. */
     workspace: workspaceSchema,
+    /** Systems that send reports by Open311 GeoReport v2, each with OPEN311_KEY_<ID> in the environment; none by default. */
+    open311: open311Schema,
   })
   .strict();
 
 export type Partner = z.infer<typeof partnerSchema>;
+
+export const sendsBy = (partner: Partner, method: SendMethod) => partner.send.includes(method);
+
+/** The environment variable holding a partner's (or Open311 client's) secret: WEBHOOK_SECRET_COUNCIL_ASB. */
+export const secretName = (prefix: string, id: string) => `${prefix}_${id.toUpperCase().replace(/-/g, '_')}`;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Routing = z.infer<typeof routingSchema>;

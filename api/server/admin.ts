@@ -33,7 +33,7 @@ async function main(args: string[]): Promise<number> {
         if (rows.length === 0) console.log('The outbox is empty: every delivery was sent.');
         for (const d of rows) {
           console.log(
-            `${String(d.id).padStart(6)}  ${d.reference}  ${d.kind.padEnd(12)} ${d.partnerId.padEnd(26)} ${d.status.padEnd(8)} attempts ${d.attempts}  next ${new Date(d.nextAttemptAt).toISOString()}  ${d.lastError ?? ''}`,
+            `${String(d.id).padStart(6)}  ${d.reference}  ${(d.channel === 'webhook' ? `${d.kind} by webhook` : d.kind).padEnd(20)} ${d.partnerId.padEnd(26)} ${d.status.padEnd(8)} attempts ${d.attempts}  next ${new Date(d.nextAttemptAt).toISOString()}  ${d.lastError ?? ''}`,
           );
         }
         return 0;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config-error';
@@ -13,6 +14,19 @@ export interface PortalConfig {
   publicUrl: URL;
   dataDir: string;
   smtpUrl?: string;
+  /** TLS 1.2 or later to any SMTP server not on this machine (on unless turned off). */
+  smtpRequireTls: boolean;
+  /** Signs every email when a key is given. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** Deliveries sent at once to one partner by one channel; partners never wait for each other. */
+  outboxPerPartner: number;
+  webhookTimeoutMs: number;
+  /**
+   * Secrets named by partner or client, from the environment only: webhook signing secrets
+   * (WEBHOOK_SECRET_<ID>), partners' systems' tokens (PARTNER_TOKEN_<ID>), Open311 keys
+   * (OPEN311_KEY_<ID>), and a partner's own mail relay (SMTP_URL_<ID>).
+   */
+  secrets: Record<string, string>;
   /** The sender of emails; unset, the partnership file's. */
   mailFrom?: string;
   /** The partnership: its name and wording, partners, routing and thresholds. */
@@ -55,6 +69,12 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  SMTP_REQUIRE_TLS: z.enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) }).default('true'),
+  DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name such as example.org').optional(),
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label such as portal2026').optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  OUTBOX_PER_PARTNER: whole(1, 50).default(2),
+  WEBHOOK_TIMEOUT_SECONDS: whole(1, 300).default(15),
   PARTNERSHIP_FILE: z.string().min(1).optional(),
   // The name of PARTNERSHIP_FILE before the file held more than routing.
   ROUTING_FILE: z.string().min(1).optional(),
@@ -84,6 +104,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
 });
 
+const SECRET = /^(WEBHOOK_SECRET|PARTNER_TOKEN|OPEN311_KEY|SMTP_URL)_[A-Z0-9_]+$/;
+
+function readKey(file: string): string {
+  try {
+    const key = readFileSync(file, 'utf8');
+    if (!key.includes('PRIVATE KEY')) throw new Error('not a key');
+    return key;
+  } catch {
+    throw new ConfigError('environment variable DKIM_PRIVATE_KEY_FILE', 'must name a readable PEM private key file');
+  }
+}
+
 /** Reads the portal's settings from the environment; a bad one is a ConfigError naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -94,12 +126,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     throw new ConfigError(`environment variable ${issue.path.join('.')}`, issue.message);
   }
   const e = parsed.data;
+  const dkimSet = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE].filter(Boolean).length;
+  if (dkimSet > 0 && dkimSet < 3) throw new ConfigError('environment variable DKIM_PRIVATE_KEY_FILE', 'DKIM needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE together');
   return {
     port: e.PORT,
     host: e.HOST,
     publicUrl: new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),
     dataDir: resolve(root, e.DATA_DIR),
     smtpUrl: e.SMTP_URL,
+    smtpRequireTls: e.SMTP_REQUIRE_TLS === 'true',
+    ...(dkimSet === 3 && { dkim: { domainName: e.DKIM_DOMAIN!, keySelector: e.DKIM_SELECTOR!, privateKey: readKey(resolve(root, e.DKIM_PRIVATE_KEY_FILE!)) } }),
+    outboxPerPartner: e.OUTBOX_PER_PARTNER,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    secrets: Object.fromEntries(Object.entries(present).filter(([name]) => SECRET.test(name))) as Record<string, string>,
     mailFrom: e.MAIL_FROM,
     partnershipFile: resolve(root, e.PARTNERSHIP_FILE ?? e.ROUTING_FILE ?? 'content/partnership.yaml'),
     helplinesFile: resolve(root, 'content', 'helplines.yaml'),

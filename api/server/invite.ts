@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { definitions as allDefinitions } from '../report-types';
 import { resolveDefinition } from '../definitions/resolve';
-import { pickupMailer, smtpMailer } from '../mail/transport';
-import { createDispatcher } from '../outbox/dispatcher';
 import { loadRouting } from '../routing/load-routing';
 import { wordingOf } from '../routing/wording';
 import type { Store } from '../store/store';
@@ -11,6 +9,7 @@ import { cannotInvite } from '../workspace/staff';
 import { useWording } from '../../i18n';
 import { usePartnershipTimeZone } from '../time';
 import type { PortalConfig } from './config';
+import { outboxFor } from './outbox';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -38,21 +37,9 @@ export async function invite(config: PortalConfig, store: Store, to: string | un
   const link = new URL(`/partners/invitation/${token}`, config.publicUrl).href;
   store.workspace.invite({ hash: hashOf(token), email: email.trim().toLowerCase(), partnerId: to, now, expiresAt, link: JSON.stringify({ link, expiresAt }) });
   const mailDir = join(config.dataDir, 'mail');
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : pickupMailer(mailDir);
-  const dispatcher = createDispatcher({
-    store,
-    mailer,
-    routing,
-    definitions: allDefinitions.map((d) => resolveDefinition(d, routing)),
-    now: Date.now,
-    from: config.mailFrom ?? routing.partnership.mailFrom,
-    messageIdDomain: config.publicUrl.hostname,
-    publicUrl: config.publicUrl,
-    retry: config.retry,
-    claimMs: config.claimMs,
-  });
-  await dispatcher.runOnce();
-  mailer.close();
+  const outbox = outboxFor(config, routing, store, allDefinitions.map((d) => resolveDefinition(d, routing)), { now: Date.now });
+  await outbox.dispatcher.runOnce();
+  outbox.close();
   const sent = store.unsent().every((d) => d.kind !== 'invitation' || d.partnerId !== to);
   console.log(
     sent

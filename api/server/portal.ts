@@ -32,8 +32,7 @@ import { securityHeaders } from '../http/security-headers';
 import { staticFiles } from '../http/static-files';
 import { log } from '../log';
 import { intake, type IntakeDeps } from '../intake/intake';
-import { pickupMailer, smtpMailer, type Mailer } from '../mail/transport';
-import { createDispatcher } from '../outbox/dispatcher';
+import type { Mailer } from '../mail/transport';
 import { loadRouting } from '../routing/load-routing';
 import { loadMatchSecret } from '../repeats/keys';
 import { loadGuidanceSearch } from '../search/server';
@@ -44,6 +43,7 @@ import { concernsIn } from '../../bot/safety';
 import { wordingOf } from '../routing/wording';
 import { usePartnershipTimeZone } from '../time';
 import { retentionPolicy, type PortalConfig } from './config';
+import { outboxFor } from './outbox';
 import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
 import { storedFollowUpSessions } from '../../site/lib/follow-up-session';
@@ -51,6 +51,7 @@ import { codePool } from '../follow-up/codes';
 import { followUps } from '../follow-up/follow-up';
 import { reminders as overdueReminders } from '../workspace/reminders';
 import { workspaceRoutes } from '../workspace/routes';
+import { caseSystemRoutes, caseSystemTokens } from '../workspace/case-systems';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 
 type AstroHandler = (
@@ -87,22 +88,9 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(config.dataDir, 0o700);
   const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
-  const mailer =
-    options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : pickupMailer(join(config.dataDir, 'mail')));
-  const dispatcher = createDispatcher({
-    store,
-    mailer,
-    routing,
-    definitions,
-    now,
-    from: config.mailFrom ?? routing.partnership.mailFrom,
-    messageIdDomain: config.publicUrl.hostname,
-    publicUrl: config.publicUrl,
-    retry: config.retry,
-    claimMs: config.claimMs,
-    pollMs: options.pollMs,
-    log,
-  });
+  const outbox = outboxFor(config, routing, store, definitions, { now, mailer: options.mailer, pollMs: options.pollMs, log });
+  for (const warning of outbox.warnings) log.warn(warning);
+  const { dispatcher, mailer } = outbox;
   const intakeDeps: IntakeDeps = {
     store,
     routing,
@@ -172,6 +160,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const chatStore = sqliteChatStore(store);
   const withChecks = withFollowUp(chat, { follow, store: chatStore, understanding: chatUnderstanding, now: () => new Date(now()), expiryMs: config.chatExpiryMs });
   app.route('/api/chat', chatRoutes(createBotkit(withChecks), chatLimit));
+  app.route('/api/case-systems', caseSystemRoutes(workspace.casework, caseSystemTokens(routing, config.secrets)));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
   // Whatever else is asked of the API answers in its one error shape, not as a page.
   app.all('/api/*', (c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
@@ -231,7 +220,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       retention.stop();
       reminders.stop();
       await dispatcher.stop();
-      mailer.close();
+      outbox.close();
       store.close();
     },
   };

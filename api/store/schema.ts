@@ -19,6 +19,10 @@ CREATE TABLE IF NOT EXISTS reports (
   follow_up_hash TEXT
 );`;
 
+// Where a report came from when not the portal's own form, chat or API: an Open311 client's id,
+// so that client (and no other) may ask its status.
+const REPORT_SOURCE = `ALTER TABLE reports ADD COLUMN source TEXT;`;
+
 // Keyed hashes of a report's reporter (email, phone), its type and dates: no contents. Kept apart
 // from reports, for as long as the longest repeat window, so a victim's third report in month
 // five still matches the first, long after that report's contents were deleted.
@@ -67,15 +71,17 @@ CREATE TABLE IF NOT EXISTS form_drafts (
   updated_at INTEGER NOT NULL
 );`;
 
-// One row per email to send: a report to a partner, an alert or reminder about one, a reporter's
-// confirmation, a staff invitation (no report; its link waits sealed in payload until sent). A
+// One row per message to send, by email or by a partner's webhook: a report to a partner, an
+// alert or reminder about one, a reporter's confirmation, a staff invitation (no report; its link
+// waits sealed in payload until sent), a case's status or message for a partner's case system. A
 // claim holds a row for one sender (its token) until a time; "cancelled" is a person's decision
 // to pass a report on another way.
 const deliveries = (table: string) => `
 CREATE TABLE IF NOT EXISTS ${table} (
   id INTEGER PRIMARY KEY,
   report_id INTEGER REFERENCES reports(id),
-  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation', 'message-notice', 'incident', 'case-review')),
+  kind TEXT NOT NULL CHECK (kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation', 'invitation', 'message-notice', 'incident', 'case-review', 'status', 'message')),
+  channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'webhook')),
   partner_id TEXT NOT NULL,
   recipient TEXT NOT NULL,
   fields TEXT,
@@ -88,10 +94,11 @@ CREATE TABLE IF NOT EXISTS ${table} (
   last_error TEXT,
   sent_at INTEGER
 );`;
-// A report reaches each partner once, with one alert and one reminder of each kind; notices of
-// messages and incidents may be many.
+// A report reaches each partner once by each of its channels, with one alert and one reminder of
+// each kind; notices of messages, incidents and status changes may be many.
 const DELIVERIES_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
-CREATE UNIQUE INDEX IF NOT EXISTS deliveries_once ON deliveries (report_id, kind, partner_id)
+CREATE INDEX IF NOT EXISTS deliveries_report ON deliveries (report_id, partner_id, channel);
+CREATE UNIQUE INDEX IF NOT EXISTS deliveries_once ON deliveries (report_id, kind, partner_id, channel)
   WHERE kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation');`;
 
 // A value sealed with the store's key, so start-up can tell a missing or wrong REPORT_KEY at once.
@@ -221,8 +228,8 @@ const REPLY_WAITING = `ALTER TABLE cases ADD COLUMN reply_waiting INTEGER NOT NU
 ALTER TABLE cases ADD COLUMN stop_contact INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;`;
 
-const SCHEMA = [REPORTS, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, REPLY_WAITING, AUDIT, STAFF, FOLLOW_UP].join('\n');
-export const SCHEMA_VERSION = 8;
+const SCHEMA = [REPORTS, REPORT_SOURCE, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, REPLY_WAITING, AUDIT, STAFF, FOLLOW_UP].join('\n');
+export const SCHEMA_VERSION = 9;
 
 // Each step takes a store one version up, inside one transaction.
 const MIGRATIONS: Record<number, string> = {
@@ -273,6 +280,14 @@ DROP TABLE deliveries;
 ALTER TABLE deliveries_v8 RENAME TO deliveries;
 ${DELIVERIES_INDEX}
 ${FOLLOW_UP}`,
+  // Partners' case systems: webhooks beside email, and reports from Open311 clients.
+  8: `${REPORT_SOURCE}
+${deliveries('deliveries_v9')}
+INSERT INTO deliveries_v9 (id, report_id, kind, partner_id, recipient, fields, payload, status, attempts, next_attempt_at, claimed_until, claim_token, last_error, sent_at)
+  SELECT id, report_id, kind, partner_id, recipient, fields, payload, status, attempts, next_attempt_at, claimed_until, claim_token, last_error, sent_at FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v9 RENAME TO deliveries;
+${DELIVERIES_INDEX}`,
 };
 
 /** Creates the schema on an empty store, migrates an older one, refuses a newer one. */

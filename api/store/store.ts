@@ -27,10 +27,14 @@ export interface NewReport {
   cases?: NewCase[];
   /** The slow hash of the reporter's follow-up code. */
   followUpHash?: string;
+  /** The Open311 client that sent it, if one did. */
+  source?: string;
 }
 
 export interface PlannedDelivery {
   kind: 'report' | 'confirmation';
+  /** By email (the default) or to the partner's case system. */
+  channel?: Channel;
   partnerId: string;
   recipient: string;
   /** The answers this recipient may see; undefined for all. */
@@ -50,14 +54,26 @@ export interface StoredReport {
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation' | 'message-notice' | 'incident' | 'case-review';
+export type DeliveryKind = 'report' | 'alert' | 'confirmation' | 'overdue' | 'escalation' | 'invitation' | 'message-notice' | 'incident' | 'case-review' | 'status' | 'message';
+export type Channel = 'email' | 'webhook';
+/**
+ * The deliveries that go out together, a few at a time: one partner's by one channel, to it
+ * (its reports, reminders, case-system updates) or about it to others (an alert to the admin).
+ */
+export interface SendingLine {
+  partnerId: string;
+  channel: Channel;
+  audience: 'partner' | 'others';
+}
 
 export interface Delivery {
   id: number;
   /** Null for an email about no report (a staff invitation). */
   reportId: number | null;
   kind: DeliveryKind;
+  channel: Channel;
   partnerId: string;
+  /** An email address; for a webhook, the partner's id (its address is the configuration's). */
   recipient: string;
   fields?: string[];
   /** What an email about no report carries until it is sent (an invitation's link). */
@@ -76,6 +92,7 @@ interface DeliveryRow {
   id: number;
   report_id: number | null;
   kind: DeliveryKind;
+  channel: Channel;
   partner_id: string;
   recipient: string;
   fields: string | null;
@@ -101,6 +118,7 @@ const toDelivery = (row: DeliveryRow): Delivery => ({
   id: row.id,
   reportId: row.report_id,
   kind: row.kind,
+  channel: row.channel,
   partnerId: row.partner_id,
   recipient: row.recipient,
   ...(row.fields && { fields: JSON.parse(row.fields) as string[] }),
@@ -122,6 +140,8 @@ const toReport = (row: ReportRow): StoredReport => ({
 });
 
 export type Store = ReturnType<typeof openStore>;
+
+const AUDIENCE = `CASE WHEN kind IN ('report', 'incident', 'overdue', 'status', 'message') THEN 'partner' ELSE 'others' END`;
 
 export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const { seal, open } = sealer(options.reportKey);
@@ -172,12 +192,12 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const forgetDraft = relaxed.prepare(`DELETE FROM form_drafts WHERE id = ?`);
 
   const insertReport = db.prepare(
-    `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags, follow_up_hash)
-     VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags, @followUpHash)`,
+    `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags, follow_up_hash, source)
+     VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags, @followUpHash, @source)`,
   );
   const insertDelivery = db.prepare(
-    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, payload, status, next_attempt_at)
-     VALUES (@reportId, @kind, @partnerId, @recipient, @fields, @payload, 'pending', @nextAttemptAt)`,
+    `INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, fields, payload, status, next_attempt_at)
+     VALUES (@reportId, @kind, @channel, @partnerId, @recipient, @fields, @payload, 'pending', @nextAttemptAt)`,
   );
   const insertMatch = db.prepare(
     `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
@@ -218,6 +238,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
           createdAt: report.createdAt,
           flags: report.flags && Object.keys(report.flags).length > 0 ? seal(JSON.stringify(report.flags)) : null,
           followUpHash: report.followUpHash ?? null,
+          source: report.source ?? null,
         }).lastInsertRowid,
       );
     } catch (err) {
@@ -240,6 +261,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
       insertDelivery.run({
         reportId,
         kind: delivery.kind,
+        channel: delivery.channel ?? 'email',
         partnerId: delivery.partnerId,
         recipient: seal(delivery.recipient),
         fields: delivery.fields ? JSON.stringify(delivery.fields) : null,
@@ -249,14 +271,21 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     }
   });
 
+  const due = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND claimed_until <= @now))`;
   const claim = relaxed.prepare(
     `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until, claim_token = @token
      WHERE id IN (
-       SELECT id FROM deliveries
-       WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND claimed_until <= @now)
+       SELECT id FROM deliveries d WHERE ${due}
+         AND (@partnerId IS NULL OR (partner_id = @partnerId AND channel = @channel AND ${AUDIENCE} = @audience))
+         -- A case system hears of a report's changes in the order they happened: none overtakes
+         -- an earlier one still to send (one that failed for good no longer holds the rest).
+         AND NOT (channel = 'webhook' AND EXISTS (
+           SELECT 1 FROM deliveries e WHERE e.report_id = d.report_id AND e.partner_id = d.partner_id AND e.channel = 'webhook'
+             AND e.id < d.id AND e.status IN ('pending', 'sending')))
        ORDER BY next_attempt_at, id LIMIT @limit)
      RETURNING *`,
   );
+  const dueLines = relaxed.prepare(`SELECT DISTINCT partner_id AS partnerId, channel, ${AUDIENCE} AS audience FROM deliveries WHERE ${due}`);
   // A sender keeps its claim while it works (renewed before and during each send), and records
   // an outcome only for a claim that is still its own.
   const renewClaim = relaxed.prepare(
@@ -273,9 +302,10 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   const markFailed = relaxed.prepare(
     `UPDATE deliveries SET status = 'failed', claimed_until = NULL, claim_token = NULL, last_error = @error WHERE ${mine}`,
   );
+  // The alert names the delivery that failed (in its payload): a report's, or a case system's update.
   const insertAlert = relaxed.prepare(
-    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at)
-     SELECT report_id, 'alert', partner_id, @recipient, 'pending', @now FROM deliveries WHERE id = @id
+    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, payload, status, next_attempt_at)
+     SELECT report_id, 'alert', partner_id, @recipient, @payload, 'pending', @now FROM deliveries WHERE id = @id
      ON CONFLICT DO NOTHING`,
   );
   // A report goes once every partner's delivery was sent (or passed on by a person) before the
@@ -315,7 +345,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     return purgeReports.run().changes;
   });
   const fail = relaxed.transaction((id: number, token: string, error: string, alert: { recipient: string; now: number } | null) => {
-    if (markFailed.run({ id, token, error: seal(error) }).changes === 1 && alert) insertAlert.run({ id, ...alert });
+    if (markFailed.run({ id, token, error: seal(error) }).changes === 1 && alert) insertAlert.run({ id, ...alert, payload: seal(JSON.stringify({ failed: id })) });
   });
 
   return {
@@ -327,9 +357,14 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     reportForSubmission(key: string): { reference: string; digest: string | null } | undefined {
       return bySubmissionKey.get(key) as { reference: string; digest: string | null } | undefined;
     },
-    /** Claims due deliveries (and ones whose claim expired) for the sender holding `token`, atomically. */
-    claimDue(now: number, claimMs: number, limit: number, token: string): Delivery[] {
-      return (claim.all({ now, until: now + claimMs, limit, token }) as DeliveryRow[]).map(readDelivery);
+    /** The partners and channels with deliveries due now (or whose claim expired). */
+    dueLines(now: number): SendingLine[] {
+      return dueLines.all({ now }) as SendingLine[];
+    },
+    /** Claims due deliveries (and ones whose claim expired), of one line or all, for the sender holding `token`, atomically. */
+    claimDue(now: number, claimMs: number, limit: number, token: string, line?: SendingLine): Delivery[] {
+      const which = line ?? { partnerId: null, channel: null, audience: null };
+      return (claim.all({ now, until: now + claimMs, limit, token, ...which }) as DeliveryRow[]).map(readDelivery);
     },
     /** Extends a claim that is still this sender's; false if it expired and another sender took it. */
     renewClaim(id: number, token: string, until: number): boolean {
@@ -426,6 +461,20 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     reportByReference(reference: string): StoredReport | undefined {
       const row = db.prepare(`SELECT * FROM reports WHERE reference = ?`).get(reference) as ReportRow | undefined;
       return row && readReport(row);
+    },
+    /**
+     * What an Open311 client may know of a report it sent, and no other: its type, when, and
+     * whether every partner has closed it. No answers are read.
+     */
+    requestStatus(reference: string, source: string): { type: string; createdAt: number; closed: boolean; updatedAt: number } | undefined {
+      const row = db
+        .prepare(
+          `SELECT r.type, r.created_at, COUNT(c.partner_id) AS cases, SUM(CASE WHEN c.status = 'closed' THEN 1 ELSE 0 END) AS closed,
+             MAX(COALESCE(c.closed_at, c.acknowledged_at, c.received_at)) AS updated
+           FROM reports r LEFT JOIN cases c ON c.report_id = r.id WHERE r.reference = ? AND r.source = ? GROUP BY r.id`,
+        )
+        .get(reference, source) as { type: string; created_at: number; cases: number; closed: number | null; updated: number | null } | undefined;
+      return row && { type: row.type, createdAt: row.created_at, closed: row.cases > 0 && row.closed === row.cases, updatedAt: row.updated ?? row.created_at };
     },
     deliveriesOf(reportId: number): Delivery[] {
       const rows = db.prepare(`SELECT * FROM deliveries WHERE report_id = ? ORDER BY id`).all(reportId) as DeliveryRow[];

@@ -17,6 +17,20 @@ export interface NewCase {
   passedFrom?: string;
 }
 
+/** What a partner's case system is told of its cases, by webhook, besides the report itself. */
+export type CaseEvent = 'report' | 'status' | 'message' | 'incident';
+
+export interface CaseStatusEvent {
+  status: CaseStatus;
+  outcome: Outcome | null;
+  stopContact: boolean;
+  withdrawn: boolean;
+  at: number;
+}
+
+/** Who a change made through a partner's own system is recorded as, in the audit trail. */
+export const systemActor = (partnerId: string) => `system:${partnerId}`;
+
 export interface Case {
   reportId: number;
   reference: string;
@@ -153,6 +167,26 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
   const audit = (entry: AuditEntry) =>
     insertAudit.run({ partnerId: null, reference: null, detail: null, ...entry });
 
+  // Partners whose case systems take each change by webhook: planned in the same step as the
+  // change, so a case system never misses one. A change its own system made is not sent back.
+  let caseSystems = new Set<string>();
+  const insertEvent = db.prepare(
+    `INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, fields, payload, status, next_attempt_at)
+     VALUES (@reportId, @kind, 'webhook', @partnerId, @partnerId, @fields, @payload, 'pending', @at)`,
+  );
+  const event = (reportId: number, partnerId: string, kind: CaseEvent, at: number, payload?: object, fields?: string[]) => {
+    if (!caseSystems.has(partnerId)) return;
+    insertEvent.run({ reportId, kind, partnerId, at, fields: fields ? JSON.stringify(fields) : null, payload: payload ? seal(JSON.stringify(payload)) : null });
+  };
+  const statusRow = db.prepare(`SELECT status, outcome, stop_contact, withdrawn FROM cases WHERE report_id = ? AND partner_id = ?`);
+  const statusEvent = (reportId: number, partnerId: string, at: number, actor: string) => {
+    if (actor === systemActor(partnerId)) return;
+    const row = statusRow.get(reportId, partnerId) as { status: CaseStatus; outcome: Outcome | null; stop_contact: number; withdrawn: number } | undefined;
+    if (!row) return;
+    const status: CaseStatusEvent = { status: row.status, outcome: row.outcome, stopContact: row.stop_contact === 1, withdrawn: row.withdrawn === 1, at };
+    event(reportId, partnerId, 'status', at, status);
+  };
+
   const addCase = (reportId: number, receivedAt: number, c: NewCase) =>
     insertCase.run({
       reportId,
@@ -171,6 +205,8 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
         `UPDATE cases SET status = 'closed', outcome = 'passed-on', closed_at = ?, acknowledged_at = COALESCE(acknowledged_at, ?) WHERE report_id = ? AND partner_id = ?`,
       ).run(entry.at, entry.at, from.reportId, from.partnerId);
       addCase(from.reportId, entry.at, to);
+      statusEvent(from.reportId, from.partnerId, entry.at, entry.actor);
+      event(from.reportId, to.partnerId, 'report', entry.at, undefined, to.fields);
       if (delivery) {
         db.prepare(
           `INSERT INTO deliveries (report_id, kind, partner_id, recipient, fields, status, next_attempt_at) VALUES (?, 'report', ?, ?, ?, 'pending', ?)`,
@@ -186,6 +222,7 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
       .prepare(`UPDATE cases SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE report_id = @reportId AND partner_id = @partnerId`)
       .run({ ...set, reportId, partnerId }).changes;
     if (changed === 1) audit(entry);
+    if (changed === 1 && ('status' in set || 'outcome' in set)) statusEvent(reportId, partnerId, entry.at, entry.actor);
     return changed === 1;
   });
 
@@ -211,6 +248,10 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
 
   return {
     addCase,
+    /** The partners whose case systems take their cases' changes by webhook. */
+    sendEventsTo(partnerIds: string[]): void {
+      caseSystems = new Set(partnerIds);
+    },
     /** Cases are made with their report, in the same transaction (store.saveReport). */
     audit,
     /** A partner's reports, newest first, by the filters given. */
@@ -275,6 +316,7 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
           message.createdAt,
         );
         if (message.fromReporter) db.prepare(`UPDATE cases SET reply_waiting = 1 WHERE report_id = ? AND partner_id = ?`).run(reportId, message.partnerId);
+        event(reportId, message.partnerId, 'message', message.createdAt, message);
         if (notice) {
           db.prepare(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (?, 'message-notice', ?, ?, 'pending', ?)`).run(
             reportId,
@@ -316,6 +358,8 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
           );
         }
         db.prepare(`UPDATE cases SET reply_waiting = 1 WHERE report_id = ? AND status <> 'closed'`).run(reportId);
+        const open = db.prepare(`SELECT partner_id FROM cases WHERE report_id = ? AND status <> 'closed'`).all(reportId) as { partner_id: string }[];
+        for (const c of open) event(reportId, c.partner_id, 'incident', incident.createdAt, incident);
         return (db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE report_id = ?`).get(reportId) as { n: number }).n;
       })();
     },
@@ -344,8 +388,11 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
       return (db.prepare(`SELECT requested_at FROM case_review_requests WHERE report_id = ?`).get(reportId) as { requested_at: number } | undefined)?.requested_at;
     },
     /** What the reporter asked of every partner working the report: no more contact, or withdrawn. */
-    reporterAsks(reportId: number, ask: 'stop_contact' | 'withdrawn'): void {
-      db.prepare(`UPDATE cases SET ${ask} = 1 WHERE report_id = ?`).run(reportId);
+    reporterAsks(reportId: number, ask: 'stop_contact' | 'withdrawn', now: number): void {
+      db.transaction(() => {
+        const cases = db.prepare(`UPDATE cases SET ${ask} = 1 WHERE report_id = ? RETURNING partner_id`).all(reportId) as { partner_id: string }[];
+        for (const c of cases) statusEvent(reportId, c.partner_id, now, 'reporter');
+      })();
     },
     /** The slow hash of a report's follow-up code, by its reference. */
     followUpHash(reference: string): { reportId: number; hash: string } | undefined {

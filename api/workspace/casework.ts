@@ -1,7 +1,7 @@
 import { answerByRole, type Answers, type Definition } from '../definitions/types';
 import { partnerView, type PartnerView } from '../routing/partner-view';
 import { resolveRecipients } from '../routing/resolve-recipients';
-import type { Routing } from '../routing/routing-schema';
+import { sendsBy, type Routing } from '../routing/routing-schema';
 import type { Store } from '../store/store';
 import type { Case, InboxFilter, Message, Note, Outcome } from '../store/workspace-store';
 import { planCase } from './plan-case';
@@ -62,6 +62,10 @@ export function casework(deps: CaseworkDeps) {
   return {
     inbox(staff: StaffMember, filter: InboxFilter): Case[] {
       return staff.partner ? ws.inbox(staff.partner.id, filter) : [];
+    },
+    /** One of this partner's cases, without its answers (so no view is recorded); a refusal is. */
+    caseOf(staff: StaffMember, reference: string): Case | undefined {
+      return mine(staff, reference);
     },
     areas(staff: StaffMember): string[] {
       return staff.partner ? ws.areasOf(staff.partner.id) : [];
@@ -156,7 +160,7 @@ export function casework(deps: CaseworkDeps) {
         const definition = deps.definitions.find((d) => d.id === report.type)!;
         const fields = fieldsFor(definition, report.answers, deps.routing, receiver.id);
         const planned = planCase(definition, report.answers, report.flags, { partner: receiver, ...(fields && { fields }) }, deps.routing, t, c.partnerId);
-        ws.passOn(c, planned, { recipient: receiver.email, now: t }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'passed on', detail: receiver.id });
+        ws.passOn(c, planned, sendsBy(receiver, 'email') ? { recipient: receiver.email, now: t } : null, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'passed on', detail: receiver.id });
         // The reason is this partner's note: the receiver learns who passed it on, not what was written.
         ws.addNote(c, { author: staff.email, body: `Passed on to ${receiver.name}: ${why}`, createdAt: t });
         ws.audit({ at: t, actor: staff.email, partnerId: receiver.id, reference, action: 'received', detail: `passed on by ${c.partnerId}` });

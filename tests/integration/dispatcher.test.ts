@@ -140,7 +140,7 @@ describe('two senders on one data folder, with a slow mail server', () => {
     // Two processes' worth: each its own connection to the file, its own mailer, the real clock.
     const senders = [0, 1].map(() => {
       const store = openStore(core.file);
-      const mailer = smtpMailer(smtp.url, 5_000);
+      const mailer = smtpMailer(smtp.url, { timeoutMs: 5_000 });
       const dispatcher = createDispatcher({
         store,
         mailer,

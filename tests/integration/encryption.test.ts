@@ -48,7 +48,7 @@ describe('report contents at rest, with REPORT_KEY', () => {
       const result = intake(deps, setup.byId('asb'), { answers: { ...noise, postcode: `PE1 1H${'QRSTU'[i]}` }, locale: 'en' });
       if (result.ok) reference = result.reference;
     }
-    const mailer = smtpMailer(smtp.url, 2_000);
+    const mailer = smtpMailer(smtp.url, { timeoutMs: 2_000 });
     await createDispatcher({ store, mailer, routing: setup.routing, definitions: setup.definitions, now: () => NOW.getTime(), from: 'p@example.org', messageIdDomain: 'example.org', retry: defaultRetryPolicy }).runOnce();
     mailer.close();
     await smtp.stop();

@@ -46,6 +46,7 @@ describe('the store across versions', () => {
     db.exec(`DROP TABLE place_counts;
       DROP TABLE cases;
       ALTER TABLE reports DROP COLUMN follow_up_hash;
+      ALTER TABLE reports DROP COLUMN source;
       INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date) VALUES
         ('ASB-LATE-0001', 'asb', 'sector', 'hash-of-a-sector', ${created}, '2026-09-01'),
         ('ASB-INTIME-01', 'asb', 'sector', 'hash-of-a-sector', ${created}, '2026-11-19'),
@@ -62,6 +63,29 @@ describe('the store across versions', () => {
     store.close();
     const after = new Database(file);
     expect(after.prepare(`SELECT COUNT(*) AS n FROM match_records WHERE kind = 'sector'`).get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('migrates a schema 8 store: its deliveries were emails, and a report and a webhook to one partner may both be planned', () => {
+    const file = join(dir.path, 'eight.db');
+    openStore(file).close();
+    const db = new Database(file);
+    // Schema 8: deliveries had no channel, reports no source.
+    db.exec(`DROP TABLE deliveries;
+      CREATE TABLE deliveries (id INTEGER PRIMARY KEY, report_id INTEGER REFERENCES reports(id), kind TEXT NOT NULL, partner_id TEXT NOT NULL, recipient TEXT NOT NULL,
+        fields TEXT, payload TEXT, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, claimed_until INTEGER, claim_token TEXT, last_error TEXT, sent_at INTEGER);
+      ALTER TABLE reports DROP COLUMN source;
+      INSERT INTO reports (id, reference, type, locale, answers, created_at) VALUES (1, 'ASB-EIGH-TTTT', 'asb', 'en', '{"danger":"no"}', 1764000000000);
+      INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'council-asb', 'asb@example.org', 'pending', 0);
+      PRAGMA user_version = 8;`);
+    db.close();
+    const store = openStore(file);
+    expect(store.deliveriesOf(1)).toMatchObject([{ kind: 'report', channel: 'email', partnerId: 'council-asb', status: 'pending' }]);
+    store.close();
+    const after = new Database(file);
+    after.prepare(`INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'webhook', 'council-asb', 'council-asb', 'pending', 0)`).run();
+    expect(() => after.prepare(`INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'webhook', 'council-asb', 'council-asb', 'pending', 0)`).run()).toThrow(/UNIQUE/);
+    expect(after.pragma('user_version', { simple: true })).toBe(9);
     after.close();
   });
 

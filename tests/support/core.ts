@@ -17,7 +17,7 @@ export function createCore(smtpUrl?: string, partnership?: PartnershipName) {
   let store = openStore(file);
   const matchSecret = Buffer.from('test-secret-'.repeat(4));
   const deps = (): IntakeDeps => ({ store, routing: setup.routing, now: () => new Date(clock.now), matchSecret });
-  const mailer = smtpUrl ? smtpMailer(smtpUrl, 2_000) : undefined;
+  const mailer = smtpUrl ? smtpMailer(smtpUrl, { timeoutMs: 2_000 }) : undefined;
   const dispatcher = () =>
     createDispatcher({
       store,
