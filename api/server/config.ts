@@ -50,6 +50,8 @@ export interface PortalConfig {
   chatTurnsPerMinute: number;
   /** Passkey sign-in and registration attempts per client per minute. */
   signInsPerMinute: number;
+  /** Reports one Open311 client (by its key) may send per minute. */
+  open311RequestsPerMinute: number;
   formMinSeconds: number;
   reportKey?: Buffer;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -91,6 +93,7 @@ const envSchema = z.object({
   RATE_LIMIT_FORM_STEPS_PER_MINUTE: whole(0, 1_000_000).default(120),
   RATE_LIMIT_SEARCHES_PER_MINUTE: whole(0, 1_000_000).default(60),
   RATE_LIMIT_SIGN_INS_PER_MINUTE: whole(0, 1_000_000).default(10),
+  RATE_LIMIT_OPEN311_PER_MINUTE: whole(0, 1_000_000).default(120),
   TRUST_PROXY: z
     .string()
     .regex(/^\s*(loopback|[0-9a-fA-F.:]+)(\s*,\s*(loopback|[0-9a-fA-F.:]+))*\s*$/, 'must be "loopback" or IP addresses separated by commas')
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     chatTurnsPerMinute: e.RATE_LIMIT_CHAT_PER_MINUTE,
     signInsPerMinute: e.RATE_LIMIT_SIGN_INS_PER_MINUTE,
+    open311RequestsPerMinute: e.RATE_LIMIT_OPEN311_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,
     reportKey: parseReportKey(e.REPORT_KEY),
     logLevel: e.LOG_LEVEL,

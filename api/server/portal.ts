@@ -51,6 +51,8 @@ import { codePool } from '../follow-up/codes';
 import { followUps } from '../follow-up/follow-up';
 import { reminders as overdueReminders } from '../workspace/reminders';
 import { workspaceRoutes } from '../workspace/routes';
+import { open311Clients } from '../open311/clients';
+import { open311Routes } from '../open311/routes';
 import { caseSystemRoutes, caseSystemTokens } from '../workspace/case-systems';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 
@@ -160,6 +162,20 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const chatStore = sqliteChatStore(store);
   const withChecks = withFollowUp(chat, { follow, store: chatStore, understanding: chatUnderstanding, now: () => new Date(now()), expiryMs: config.chatExpiryMs });
   app.route('/api/chat', chatRoutes(createBotkit(withChecks), chatLimit));
+  // Open311 clients are servers: their posts carry no Origin, so this comes before the CSRF check.
+  app.route(
+    '/open311/v2',
+    open311Routes({
+      definitions,
+      clients: open311Clients(routing, config.secrets),
+      group: routing.partnership.name,
+      // No follow-up code: Open311 has nowhere to give one to the reporter.
+      submit: (definition, answers, source) => intake({ ...intakeDeps, codes: undefined }, definition, { answers, locale: 'en', source }),
+      status: (reference, source) => store.requestStatus(reference, source),
+      // Per client, not per address: one FixMyStreet sends for a whole city.
+      limit: limiter({ limit: config.open311RequestsPerMinute, windowMs: 60_000 }, now),
+    }),
+  );
   app.route('/api/case-systems', caseSystemRoutes(workspace.casework, caseSystemTokens(routing, config.secrets)));
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
   // Whatever else is asked of the API answers in its one error shape, not as a page.

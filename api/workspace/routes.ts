@@ -2,6 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Limiter } from '../http/rate-limit';
 import type { Logger } from '../log';
+import type { ExportFormat } from './export';
 import { sameToken, LONGEST_MS } from './sessions';
 import { staffMember, type StaffMember } from './staff';
 import { SESSION_COOKIE, type Workspace } from './workspace';
@@ -157,6 +158,20 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const named = action === 'write' ? (form.audience === 'reporter' ? 'message' : 'note') : action;
     return c.redirect(done.ok ? `${page}?done=${named}` : `${page}?error=${done.error}`, 303);
   });
+
+  // A partner's own reports as a download; refused as the inbox page refuses.
+  const exportAs = (format: ExportFormat) =>
+    function exportReports(c: Context) {
+      const session = workspace.signedIn(getCookie(c, SESSION_COOKIE));
+      if (!session) return c.redirect('/partners/sign-in?expired=1', 303);
+      const { partner, email } = session.member;
+      if (!partner) return c.redirect('/partners/admin', 303);
+      const file = workspace.exports.file(email, partner, format);
+      deps.log.info({ action: 'export', format, partner: partner.id, reports: file.count }, 'workspace export');
+      return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` });
+    };
+  app.get('/export.csv', exportAs('csv'));
+  app.get('/export.json', exportAs('json'));
 
   return app;
 }

@@ -3,6 +3,7 @@ import type { Routing } from '../routing/routing-schema';
 import type { Store } from '../store/store';
 import { administration } from './administration';
 import { casework } from './casework';
+import { workspaceExports } from './export';
 import { passkeys } from './passkeys';
 import { staffSessions } from './sessions';
 import { staffMember, type StaffMember } from './staff';
@@ -47,6 +48,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     passkeys: passkeys({ store: deps.store.workspace, routing: deps.routing, publicUrl: deps.publicUrl, now: deps.now }),
     casework: casework(deps),
     administration: administration(deps),
+    exports: workspaceExports(deps),
     audit: deps.store.workspace.audit,
     /** Who holds this session cookie, if it is live and they are still on the partnership's lists. */
     signedIn(cookie: string | undefined): { member: StaffMember; csrf: string } | undefined {
