@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formClient } from '../support/form-client';
+import { partnershipFileWith } from '../support/partnership-file';
 import { freePort, startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 
@@ -13,7 +14,11 @@ const CANARY = `canary${Date.now()}zq`;
 describe('logs', () => {
   it('never hold what anyone typed, whatever the channel, even when mail fails', async () => {
     const downSmtp = `smtp://127.0.0.1:${await freePort()}`;
+    const file = partnershipFileWith(dir.path, { sections: { open311: { clients: [{ id: 'fixmystreet', name: 'FixMyStreet', services: ['asb'] }] } } });
+    const key = `key-${CANARY}-0123456789abcdef0123456789`;
     const portal = await startPortalProcess({
+      PARTNERSHIP_FILE: file,
+      OPEN311_KEY_FIXMYSTREET: key,
       DATA_DIR: join(dir.path, 'logs'),
       SMTP_URL: downSmtp,
       RETRY_BASE_SECONDS: '1',
@@ -56,6 +61,13 @@ describe('logs', () => {
         (await fetch(`${portal.url}/pl/${CANARY}`, { method: 'POST', headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(70_000) })).status,
       ).toBe(413);
       expect((await fetch(`${portal.url}//${CANARY}`, { redirect: "manual" })).status).toBe(308);
+      // Open311, accepted and refused, and a case system with a wrong token.
+      const open311 = (fields: Record<string, string>) => fetch(`${portal.url}/open311/v2/requests.json`, { method: 'POST', body: new URLSearchParams(fields) });
+      const fms = { api_key: key, service_code: 'asb', 'attribute[danger]': 'no', 'attribute[kind]': 'noise', 'attribute[date]': '2026-11-20', 'attribute[ongoing]': 'no', 'attribute[reportedBefore]': 'no', 'attribute[contactChoice]': 'anonymous', description: `${CANARY} music`, address_string: `${CANARY} Row` };
+      expect((await open311(fms)).status).toBe(200);
+      expect((await open311({ ...fms, 'attribute[date]': CANARY })).status).toBe(400);
+      expect((await open311({ ...fms, api_key: CANARY })).status).toBe(403);
+      expect((await fetch(`${portal.url}/api/case-systems/reports/ASB-AAAA-BBBB/status`, { method: 'POST', headers: { authorization: `Bearer ${CANARY}` }, body: CANARY })).status).toBe(401);
       // The chat, and search.
       expect((await json('/api/chat', { type: 'message', text: `${CANARY} my neighbour`, user: 'canary-user-1', channel: 'webhook' })).status).toBe(200);
       expect((await fetch(`${portal.url}/search?q=${CANARY}`)).status).toBe(200);

@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { secretName } from '../../api/routing/routing-schema';
-import { defaultPartner, partnershipFile } from '../support/fixtures';
+import { defaultPartner } from '../support/fixtures';
+import { partnershipFileWith } from '../support/partnership-file';
 import { partnershipSetup } from '../support/setup';
 import { startPortalProcess } from '../support/portal-process';
 import { startSmtp } from '../support/smtp';
@@ -20,14 +19,10 @@ describe('a partnership that connects partners’ systems by configuration alone
     const smtp = await startSmtp();
     const asb = defaultPartner(partnershipSetup().routing, 'asb');
     // The partnership file as shipped, plus: the ASB team's case system, and a FixMyStreet cobrand.
-    const doc = parseDocument(readFileSync(partnershipFile(), 'utf8'));
-    const partners = doc.get('partners') as { items: { get(k: string): unknown; set(k: string, v: unknown): void }[] };
-    const entry = partners.items.find((p) => p.get('id') === asb.id)!;
-    entry.set('send', ['email', 'webhook']);
-    entry.set('webhook', { url: receiver.url });
-    doc.set('open311', { clients: [{ id: 'fixmystreet', name: 'FixMyStreet', services: ['asb'] }] });
-    const file = join(dir.path, 'partnership.yaml');
-    writeFileSync(file, doc.toString());
+    const file = partnershipFileWith(dir.path, {
+      partners: { [asb.id]: { send: ['email', 'webhook'], webhook: { url: receiver.url } } },
+      sections: { open311: { clients: [{ id: 'fixmystreet', name: 'FixMyStreet', services: ['asb'] }] } },
+    });
     const key = 'fms-key-0123456789abcdef0123456789abcdef';
     const token = 'asb-case-system-token-0123456789abcdef';
     const portal = await startPortalProcess({

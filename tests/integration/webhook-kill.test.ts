@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { secretName } from '../../api/routing/routing-schema';
 import { drugsOnAHousingEstate } from '../support/core';
-import { defaultPartner, partnershipFile } from '../support/fixtures';
+import { defaultPartner } from '../support/fixtures';
+import { partnershipFileWith } from '../support/partnership-file';
 import { partnershipSetup } from '../support/setup';
 import { freePort, startPortalProcess } from '../support/portal-process';
 import { startSmtp } from '../support/smtp';
@@ -21,13 +20,7 @@ describe('the portal killed with SIGKILL while it posts to a case system', () =>
     const smtp = await startSmtp(await freePort());
     // The partnership as configured, with its ASB team taking reports by webhook as well as email.
     const asb = defaultPartner(partnershipSetup().routing, 'asb');
-    const doc = parseDocument(readFileSync(partnershipFile(), 'utf8'));
-    const partners = doc.get('partners') as { items: { get(k: string): unknown; set(k: string, v: unknown): void }[] };
-    const entry = partners.items.find((p) => p.get('id') === asb.id)!;
-    entry.set('send', ['email', 'webhook']);
-    entry.set('webhook', { url: receiver.url });
-    const file = join(dir.path, 'partnership.yaml');
-    writeFileSync(file, doc.toString());
+    const file = partnershipFileWith(dir.path, { partners: { [asb.id]: { send: ['email', 'webhook'], webhook: { url: receiver.url } } } });
     const env = {
       DATA_DIR: join(dir.path, 'kill-webhook'),
       PARTNERSHIP_FILE: file,
