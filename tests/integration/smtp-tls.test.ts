@@ -7,8 +7,6 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mailersFor } from '../../api/mail/mailers';
 import { isLoopback, pickupMailer, smtpMailer } from '../../api/mail/transport';
-import { defaultRetryPolicy } from '../../api/outbox/backoff';
-import { createDispatcher } from '../../api/outbox/dispatcher';
 import { loadConfig } from '../../api/server/config';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { defaultPartner, projectRoot } from '../support/fixtures';
@@ -73,19 +71,8 @@ describe('email to the government’s secure email policy', () => {
     closers.push(() => core.close());
     const asb = defaultPartner(core.routing, 'asb');
     const relay = smtpMailer(plain.url, { requireTls: true, timeoutMs: 3_000 });
-    const mailer = smtpMailer(smtp.url, { timeoutMs: 3_000 });
-    closers.push(() => relay.close(), () => mailer.close());
-    const dispatcher = createDispatcher({
-      store: core.store,
-      mailer,
-      partnerMailers: { [asb.id]: relay },
-      routing: core.routing,
-      definitions: core.definitions,
-      now: () => core.clock.now,
-      from: 'portal@example.org',
-      messageIdDomain: 'portal.example.org',
-      retry: defaultRetryPolicy,
-    });
+    closers.push(() => relay.close());
+    const dispatcher = core.dispatcher({ partnerMailers: { [asb.id]: relay } });
     const sent = core.submit('asb', drugsOnAHousingEstate);
     if (!sent.ok) throw new Error('report refused');
     await dispatcher.runOnce();

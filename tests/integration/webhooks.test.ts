@@ -1,8 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../api/mail/transport';
-import { defaultRetryPolicy } from '../../api/outbox/backoff';
-import { createDispatcher } from '../../api/outbox/dispatcher';
 import { webhookSender } from '../../api/outbox/webhook';
 import type { Partner } from '../../api/routing/routing-schema';
 import { caseSystemRoutes, caseSystemTokens } from '../../api/workspace/case-systems';
@@ -35,20 +33,10 @@ async function setUp(options: { webhookTimeoutMs?: number; partnerMailers?: Reco
   asb.send = ['email', 'webhook'];
   asb.webhook = { url: receiver.url };
   core.store.workspace.sendEventsTo([asb.id]);
-  const mailer = smtpMailer(smtp.url, { timeoutMs: 2_000 });
-  closers.push(() => mailer.close());
-  const dispatcher = createDispatcher({
-    store: core.store,
-    mailer,
+  const dispatcher = core.dispatcher({
     partnerMailers: options.partnerMailers,
     postWebhook: webhookSender(options.webhookTimeoutMs ?? 2_000, () => core.clock.now),
     webhookSecrets: { [asb.id]: secret },
-    routing: core.routing,
-    definitions: core.definitions,
-    now: () => core.clock.now,
-    from: 'portal@example.org',
-    messageIdDomain: 'portal.example.org',
-    retry: defaultRetryPolicy,
   });
   const sent = core.submit('asb', drugsOnAHousingEstate);
   if (!sent.ok) throw new Error('report refused');
@@ -190,22 +178,7 @@ describe('a partner whose own mail relay accepts a connection and never answers'
     receiver = await startWebhookReceiver(secret);
     core = createCore(smtp.url);
     const asb = defaultPartner(core.routing, 'asb');
-    const { dispatcher } = await (async () => {
-      const mailer = smtpMailer(smtp.url, { timeoutMs: 2_000 });
-      closers.push(() => mailer.close());
-      const d = createDispatcher({
-        store: core.store,
-        mailer,
-        partnerMailers: { [asb.id]: stalled },
-        routing: core.routing,
-        definitions: core.definitions,
-        now: () => core.clock.now,
-        from: 'portal@example.org',
-        messageIdDomain: 'portal.example.org',
-        retry: defaultRetryPolicy,
-      });
-      return { dispatcher: d };
-    })();
+    const dispatcher = core.dispatcher({ partnerMailers: { [asb.id]: stalled } });
     const sent = core.submit('asb', drugsOnAHousingEstate);
     if (!sent.ok) throw new Error('report refused');
     const others = core.recipients('asb', drugsOnAHousingEstate).filter((a) => a !== asb.email);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { intake, type IntakeDeps } from '../../api/intake/intake';
 import { smtpMailer } from '../../api/mail/transport';
 import { defaultRetryPolicy } from '../../api/outbox/backoff';
-import { createDispatcher } from '../../api/outbox/dispatcher';
+import { createDispatcher, type DispatcherDeps } from '../../api/outbox/dispatcher';
 import { openStore } from '../../api/store/store';
 import { NOW, type PartnershipName } from './fixtures';
 import { partnershipSetup } from './setup';
@@ -18,7 +18,8 @@ export function createCore(smtpUrl?: string, partnership?: PartnershipName) {
   const matchSecret = Buffer.from('test-secret-'.repeat(4));
   const deps = (): IntakeDeps => ({ store, routing: setup.routing, now: () => new Date(clock.now), matchSecret });
   const mailer = smtpUrl ? smtpMailer(smtpUrl, { timeoutMs: 2_000 }) : undefined;
-  const dispatcher = () =>
+  /** The outbox on this core, with what a test changes (a partner's own relay, webhooks). */
+  const dispatcher = (changes: Partial<DispatcherDeps> = {}) =>
     createDispatcher({
       store,
       mailer: mailer!,
@@ -28,6 +29,7 @@ export function createCore(smtpUrl?: string, partnership?: PartnershipName) {
       from: 'portal@example.org',
       messageIdDomain: 'portal.example.org',
       retry: defaultRetryPolicy,
+      ...changes,
     });
   return {
     ...setup,
