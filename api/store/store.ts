@@ -321,7 +321,11 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
           AND COALESCE(MAX(CASE WHEN kind = 'report' THEN sent_at END), 0) < @cutoff)
      AND report_id NOT IN (SELECT report_id FROM cases WHERE status IN ('acknowledged', 'in-progress') OR closed_at >= @cutoff)`,
   );
-  const gone = `SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries WHERE report_id IS NOT NULL)`;
+  // Gone: nothing of it left to send, and past its time in the workspace too. A report for partners
+  // sent nothing (send: none) never had a delivery: it is kept as long as its cases say.
+  const gone = `SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries WHERE report_id IS NOT NULL)
+    AND created_at < @cutoff
+    AND id NOT IN (SELECT report_id FROM cases WHERE status IN ('acknowledged', 'in-progress') OR closed_at >= @cutoff)`;
   const purgeAudit = db.prepare(`DELETE FROM audit WHERE reference IN (SELECT reference FROM reports WHERE id IN (${gone})) OR (reference IS NULL AND at < @cutoff)`);
   const purgeNotes = db.prepare(`DELETE FROM case_notes WHERE report_id IN (${gone})`);
   const purgeMessages = db.prepare(`DELETE FROM messages WHERE report_id IN (${gone})`);
@@ -336,13 +340,13 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     purgeInvitations.run({ cutoff });
     db.prepare(`DELETE FROM invitations WHERE expires_at < ?`).run(cutoff);
     purgeAudit.run({ cutoff });
-    purgeNotes.run();
-    purgeMessages.run();
-    purgeIncidents.run();
-    purgeCaseReviews.run();
+    purgeNotes.run({ cutoff });
+    purgeMessages.run({ cutoff });
+    purgeIncidents.run({ cutoff });
+    purgeCaseReviews.run({ cutoff });
     db.prepare(`DELETE FROM follow_up_failures WHERE window_start < ?`).run(cutoff);
-    purgeCases.run();
-    return purgeReports.run().changes;
+    purgeCases.run({ cutoff });
+    return purgeReports.run({ cutoff }).changes;
   });
   const fail = relaxed.transaction((id: number, token: string, error: string, alert: { recipient: string; now: number } | null) => {
     if (markFailed.run({ id, token, error: seal(error) }).changes === 1 && alert) insertAlert.run({ id, ...alert, payload: seal(JSON.stringify({ failed: id })) });

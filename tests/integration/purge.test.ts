@@ -7,6 +7,7 @@ import { defaultRetryPolicy } from '../../api/outbox/backoff';
 import { createDispatcher } from '../../api/outbox/dispatcher';
 import { purgeExpired, type RetentionPolicy } from '../../api/store/retention';
 import { openStore } from '../../api/store/store';
+import { defaultPartner } from '../support/fixtures';
 import { partnershipSetup } from '../support/setup';
 import { tempDir } from '../support/temp';
 
@@ -85,6 +86,29 @@ describe('the retention purge', () => {
     }
     expect(purgeExpired(store, policy, now + 89 * DAY).reports).toBe(0);
     expect(purgeExpired(store, policy, now + 91 * DAY).reports).toBe(1);
+    expect(store.report(report.id)).toBeUndefined();
+    store.close();
+  });
+
+  it('keeps a report for a partner sent nothing (the workspace only) while it is worked, and lets it go after', () => {
+    const store = openStore(join(dir.path, 'portal.db'));
+    const routing = partnershipSetup().routing;
+    const asb = defaultPartner(routing, 'asb');
+    asb.send = [];
+    const now = Date.parse('2026-06-01T12:00:00Z');
+    const result = intake({ store, routing, now: () => new Date(now) }, setup.byId('asb'), {
+      answers: { danger: 'no', kind: 'noise', location: 'Park', date: '2026-05-31', ongoing: 'no', description: 'Noise', reportedBefore: 'no', contactChoice: 'anonymous' },
+      locale: 'en',
+    });
+    const report = store.reportByReference(result.ok ? result.reference : '')!;
+    expect(store.deliveriesOf(report.id)).toEqual([]);
+    expect(purgeExpired(store, policy, now + DAY).reports).toBe(0);
+    const work = { reportId: report.id, partnerId: asb.id };
+    store.workspace.changeCase(work, { status: 'in-progress' }, { at: now + DAY, actor: asb.staff[0], action: 'in progress' });
+    expect(purgeExpired(store, policy, now + 200 * DAY).reports).toBe(0);
+    store.workspace.changeCase(work, { status: 'closed', outcome: 'resolved', closed_at: now + 200 * DAY }, { at: now + 200 * DAY, actor: asb.staff[0], action: 'closed' });
+    expect(purgeExpired(store, policy, now + 289 * DAY).reports).toBe(0);
+    expect(purgeExpired(store, policy, now + 291 * DAY).reports).toBe(1);
     expect(store.report(report.id)).toBeUndefined();
     store.close();
   });
