@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ConfigError } from '../config-error';
 import type { Routing } from '../routing/routing-schema';
-import { secretName } from '../routing/routing-schema';
+import { refuseUnknownSecrets, secretName } from '../routing/routing-schema';
 import type { PortalConfig } from '../server/config';
 import { isLoopback, pickupMailer, smtpMailer, type Mailer } from './transport';
 
@@ -26,11 +26,12 @@ export function mailersFor(config: PortalConfig, routing: Routing): Mailers {
     return smtpMailer(url, { requireTls: offMachine && config.smtpRequireTls, dkim: config.dkim });
   };
   const partnerMailers: Record<string, Mailer> = {};
+  refuseUnknownSecrets(config.secrets, routing, 'SMTP_URL');
   for (const [name, url] of Object.entries(config.secrets)) {
-    if (!name.startsWith('SMTP_URL_')) continue;
     const partner = routing.partners.find((p) => secretName('SMTP_URL', p.id) === name);
-    if (!partner) throw new ConfigError(`environment variable ${name}`, 'names no partner in the partnership file');
+    if (!partner) continue;
     if (!/^smtps?:\/\/\S+$/.test(url)) throw new ConfigError(`environment variable ${name}`, 'must start with smtp:// or smtps://');
+    if (url.includes('?')) throw new ConfigError(`environment variable ${name}`, 'must not carry options after "?": the portal sets TLS and timeouts itself');
     partnerMailers[partner.id] = smtp(url, name);
   }
   const mailer = config.smtpUrl ? smtp(config.smtpUrl, 'SMTP_URL') : pickupMailer(join(config.dataDir, 'mail'), config.dkim);
@@ -39,12 +40,13 @@ export function mailersFor(config: PortalConfig, routing: Routing): Mailers {
 
 /** Each partner's webhook signing secret, by partner id: a partner that sends by webhook must have one. */
 export function webhookSecrets(config: PortalConfig, routing: Routing): Record<string, string> {
+  refuseUnknownSecrets(config.secrets, routing, 'WEBHOOK_SECRET');
   const secrets: Record<string, string> = {};
   for (const partner of routing.partners.filter((p) => p.send.includes('webhook'))) {
     const name = secretName('WEBHOOK_SECRET', partner.id);
     const secret = config.secrets[name];
     if (!secret) throw new ConfigError(`environment variable ${name}`, `must be set: ${partner.id} is sent reports by webhook (a secret such as whsec_ and 32 or more random bytes in base64)`);
-    if (!/^(whsec_)?[A-Za-z0-9+/]{32,}={0,2}$/.test(secret)) throw new ConfigError(`environment variable ${name}`, 'must be whsec_ followed by base64 (32 or more random bytes)');
+    if (!/^whsec_[A-Za-z0-9+/]{43,}={0,2}$/.test(secret)) throw new ConfigError(`environment variable ${name}`, 'must be whsec_ followed by base64 of 32 or more random bytes');
     secrets[partner.id] = secret;
   }
   return secrets;

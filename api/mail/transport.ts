@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { isLoopbackHost } from '../loopback';
 
 export interface OutgoingEmail {
   from: string;
@@ -36,11 +37,9 @@ export interface SmtpOptions {
   ca?: string;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
-
 /** A server on this machine: what travels to it never crosses a network. */
 export function isLoopback(url: string): boolean {
-  return LOOPBACK.test(new URL(url).hostname);
+  return isLoopbackHost(new URL(url).hostname);
 }
 
 /** Sends through an SMTP server (SMTP_URL). Failures keep nodemailer's responseCode and code. */

@@ -9,7 +9,9 @@ import { fieldOf, standardQuestions, type StandardAnswer } from './standard-fiel
 export type Mapped = { ok: true; answers: Answers } | { ok: false; problems: string[] };
 
 /** Read elsewhere (api_key, service_code), or about the sending system rather than the report and not kept. */
-const NOT_ANSWERS = new Set(['api_key', 'service_code', 'jurisdiction_id', 'device_id', 'account_id']);
+// media_url too: FixMyStreet sends one with every photo, and a report must not be refused for it;
+// the portal takes no photos, and the notice in the answer says the photo was not passed on.
+const NOT_ANSWERS = new Set(['api_key', 'service_code', 'jurisdiction_id', 'device_id', 'account_id', 'media_url']);
 const STANDARD: Record<string, StandardAnswer> = {
   description: 'description',
   email: 'email',
@@ -22,7 +24,6 @@ const STANDARD: Record<string, StandardAnswer> = {
 };
 const REFUSED: Record<string, string> = {
   address_id: 'address_id: this portal has no address register; send address_string, or lat and long',
-  media_url: 'media_url: this portal takes no photos or other media; send the report without it',
 };
 const ATTRIBUTE = /^attribute\[([^[\]]+)\](\[\])?$/;
 const DECIMAL = /^-?\d{1,3}(\.\d{1,12})?$/;

@@ -14,6 +14,7 @@ import { answersFrom, problemsOf } from './request-answers';
 import { serviceDefinitionOf, serviceOf } from './services';
 
 const MAX_BODY_BYTES = 64 * 1024;
+const NO_MEDIA = 'The photo was not passed on: this portal takes no photos.';
 
 /** What a client may know of a report it sent: never an answer. */
 export interface RequestStatus {
@@ -95,7 +96,7 @@ export function open311Routes(deps: Open311Deps) {
       // Someone in danger now is told to call 999 (the danger attribute's own message), and nothing is stored.
       if (!result.ok) return renderErrors(c, format, 400, problemsOf(definition, result.errors, t));
       // GeoReport v2 names no status for a request created: 200, as its examples answer.
-      return render(c, format, 'service_requests', [{ service_request_id: result.reference, service_notice: nextSteps(definition, t), account_id: null }]);
+      return render(c, format, 'service_requests', [{ service_request_id: result.reference, service_notice: `${nextSteps(definition, t)}${form.get('media_url') ? ` ${NO_MEDIA}` : ''}`, account_id: null }]);
     },
   );
 

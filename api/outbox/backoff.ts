@@ -11,10 +11,11 @@ export const defaultRetryPolicy: RetryPolicy = { baseMs: 15_000, capMs: 300_000,
 
 /**
  * Delay after the given failed attempt (1-based): 15 s, 30 s, 1 min, 2 min, 4 min, then 5 min;
- * or what the receiver asked for (a case system's Retry-After).
+ * longer if the receiver asked for longer (a case system's Retry-After), never shorter, so a
+ * "Retry-After: 0" cannot spend every attempt in a second.
  */
-export function retryDelay(policy: RetryPolicy, attempt: number, askedMs?: number): number {
-  return askedMs ?? Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+export function retryDelay(policy: RetryPolicy, attempt: number, askedMs = 0): number {
+  return Math.max(askedMs, Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
 }
 
 /** SMTP 5xx is a permanent refusal, as is a case system's 4xx; other 4xx, timeouts and connection errors may pass. */

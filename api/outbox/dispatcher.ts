@@ -35,11 +35,15 @@ export interface DispatcherDeps {
   /** Posts to partners' case systems; each partner's signing secret by its id. */
   postWebhook?: WebhookSender;
   webhookSecrets?: Record<string, string>;
-  /** Told of each send by reference, partner and outcome: never the email's contents. */
+  /** Told of each send by delivery, partner and outcome: never its contents. */
   log?: Logger;
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+const ONCE_PER_REPORT: string[] = ['report', 'confirmation', 'overdue', 'escalation', 'case-review'];
+// A webhook's address as an alert names it: never a token in its query or its user part.
+const shownUrl = (url: string | undefined) => (url ? `${new URL(url).origin}${new URL(url).pathname}` : '');
 
 /**
  * Sends planned deliveries, by email and to partners' case systems, retrying with back-off;
@@ -69,7 +73,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const named = delivery.payload ? (JSON.parse(delivery.payload) as { failed: number }).failed : undefined;
       const all = deps.store.deliveriesOf(report.id);
       const failed = all.find((d) => d.id === named) ?? all.find((d) => d.kind === 'report' && d.partnerId === delivery.partnerId)!;
-      const webhook = failed.channel === 'webhook' ? deps.routing.partners.find((p) => p.id === failed.partnerId)?.webhook?.url ?? '' : undefined;
+      const webhook = failed.channel === 'webhook' ? shownUrl(deps.routing.partners.find((p) => p.id === failed.partnerId)?.webhook?.url) : undefined;
       return { email: renderAlertEmail(report, failed, partnerName(delivery), webhook), reference: report.reference };
     }
     const definition = deps.definitions.find((d) => d.id === report.type)!;
@@ -127,7 +131,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       from: deps.from,
       to: delivery.recipient,
       ...email,
-      messageId: `<${reference}.${delivery.partnerId}.${delivery.kind}@${deps.messageIdDomain}>`,
+      // The same on a resend after a crash; a kind a report may have many of is told apart by its row.
+      messageId: `<${reference}.${delivery.partnerId}.${delivery.kind}${ONCE_PER_REPORT.includes(delivery.kind) ? '' : `.${delivery.id}`}@${deps.messageIdDomain}>`,
     });
   }
 
@@ -136,7 +141,13 @@ export function createDispatcher(deps: DispatcherDeps) {
     // here too would send it twice.
     if (!deps.store.renewClaim(delivery.id, token, deps.now() + claimMs)) return;
     // A slow server cannot outlast the claim either: it is renewed while the send goes on.
-    const heartbeat = setInterval(() => deps.store.renewClaim(delivery.id, token, deps.now() + claimMs), Math.max(250, claimMs / 3));
+    const heartbeat = setInterval(() => {
+      try {
+        deps.store.renewClaim(delivery.id, token, deps.now() + claimMs);
+      } catch {
+        // The store cannot be written (a full disk): the claim runs out and the send is tried again.
+      }
+    }, Math.max(250, claimMs / 3));
     const about = { delivery: delivery.id, kind: delivery.kind, channel: delivery.channel, partner: delivery.partnerId, attempts: delivery.attempts };
     try {
       await send(delivery, line);
@@ -166,11 +177,13 @@ export function createDispatcher(deps: DispatcherDeps) {
   const inFlight = new Set<Promise<void>>();
   const lineKey = (line: SendingLine) => `${line.partnerId} ${line.channel} ${line.audience}`;
   let again = false;
+  let stopping = false;
   let wakeUp = () => {};
 
   /** Starts what is due on every line with room; how many it started. */
   function fill(): number {
     let started = 0;
+    if (stopping) return 0;
     for (const line of deps.store.dueLines(deps.now())) {
       const key = lineKey(line);
       const room = perPartner - (busy.get(key) ?? 0);
@@ -236,7 +249,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     wake(): void {
       if (!timer) return;
       if (running) nudge();
-      else setImmediate(() => void runOnce());
+      else setImmediate(() => timer && void runOnce());
     },
     start(): void {
       timer = setInterval(() => (running ? nudge() : void runOnce()), pollMs);
@@ -244,8 +257,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       void runOnce();
     },
     async stop(): Promise<void> {
+      // What is being sent finishes (or times out); nothing more starts.
+      stopping = true;
       clearInterval(timer);
       timer = undefined;
+      wakeUp();
       await running;
     },
   };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ConfigError } from '../config-error';
+import { isLoopbackHost } from '../loopback';
 import { repeatsSchema } from '../repeats/flags';
 import { legalSchema } from './legal-schema';
 import { open311Schema } from './open311-schema';
@@ -6,13 +8,12 @@ import { workspaceSchema } from './workspace-schema';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 const webhookUrl = z
   .string()
   .url('must be a full URL such as https://cases.example.org/portal')
   .refine((u) => {
     const url = new URL(u);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   }, 'must start with https:// (http:// only to this machine, for testing)');
 const channel = z.enum(['email', 'webhook']);
 export type SendMethod = z.infer<typeof channel>;
@@ -99,5 +100,14 @@ export const sendsBy = (partner: Partner, method: SendMethod) => partner.send.in
 
 /** The environment variable holding a partner's (or Open311 client's) secret: WEBHOOK_SECRET_COUNCIL_ASB. */
 export const secretName = (prefix: string, id: string) => `${prefix}_${id.toUpperCase().replace(/-/g, '_')}`;
+
+/** A secret named after no partner is a typing mistake: start-up says so, rather than ignore it. */
+export function refuseUnknownSecrets(secrets: Record<string, string>, routing: Routing, prefix: string): void {
+  for (const name of Object.keys(secrets)) {
+    if (name.startsWith(`${prefix}_`) && !routing.partners.some((p) => secretName(prefix, p.id) === name)) {
+      throw new ConfigError(`environment variable ${name}`, 'names no partner in the partnership file');
+    }
+  }
+}
 export type Rule = z.infer<typeof ruleSchema>;
 export type Routing = z.infer<typeof routingSchema>;

@@ -69,6 +69,8 @@ const envSchema = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
+    // Options in the address would override the portal's own, TLS among them.
+    .refine((url) => !url.includes('?'), 'must not carry options after "?": the portal sets TLS and timeouts itself')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   SMTP_REQUIRE_TLS: z.enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) }).default('true'),

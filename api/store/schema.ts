@@ -94,12 +94,13 @@ CREATE TABLE IF NOT EXISTS ${table} (
   last_error TEXT,
   sent_at INTEGER
 );`;
-// A report reaches each partner once by each of its channels, with one alert and one reminder of
-// each kind; notices of messages, incidents and status changes may be many.
+// A report reaches each partner once by each of its channels, with one reminder of each kind;
+// notices of messages, incidents and status changes may be many, and so may alerts (one for each
+// delivery that failed: the failure is recorded once, by the sender whose claim it was).
 const DELIVERIES_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS deliveries_report ON deliveries (report_id, partner_id, channel);
 CREATE UNIQUE INDEX IF NOT EXISTS deliveries_once ON deliveries (report_id, kind, partner_id, channel)
-  WHERE kind IN ('report', 'alert', 'confirmation', 'overdue', 'escalation');`;
+  WHERE kind IN ('report', 'confirmation', 'overdue', 'escalation');`;
 
 // A value sealed with the store's key, so start-up can tell a missing or wrong REPORT_KEY at once.
 const META = `

@@ -305,8 +305,7 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
   // The alert names the delivery that failed (in its payload): a report's, or a case system's update.
   const insertAlert = relaxed.prepare(
     `INSERT INTO deliveries (report_id, kind, partner_id, recipient, payload, status, next_attempt_at)
-     SELECT report_id, 'alert', partner_id, @recipient, @payload, 'pending', @now FROM deliveries WHERE id = @id
-     ON CONFLICT DO NOTHING`,
+     SELECT report_id, 'alert', partner_id, @recipient, @payload, 'pending', @now FROM deliveries WHERE id = @id`,
   );
   // A report goes once every partner's delivery was sent (or passed on by a person) before the
   // cutoff, and no partner has worked it since: one that failed waits for a person, and one a

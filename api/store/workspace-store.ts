@@ -246,8 +246,14 @@ export function workspaceStore(db: Database.Database, relaxed: Database.Database
   const sessionRow = relaxed.prepare(`SELECT email, csrf, created_at, seen_at FROM staff_sessions WHERE id_hash = ?`);
   const touchSession = relaxed.prepare(`UPDATE staff_sessions SET seen_at = ? WHERE id_hash = ?`);
 
+  const auditMany = db.transaction((entries: AuditEntry[]) => entries.forEach(audit));
+
   return {
     addCase,
+    /** Several entries in one step (an export: one for each report it held). */
+    auditMany(entries: AuditEntry[]): void {
+      auditMany(entries);
+    },
     /** The partners whose case systems take their cases' changes by webhook. */
     sendEventsTo(partnerIds: string[]): void {
       caseSystems = new Set(partnerIds);

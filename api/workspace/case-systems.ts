@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ConfigError } from '../config-error';
 import { errorResponse } from '../http/errors';
-import { secretName, type Partner, type Routing } from '../routing/routing-schema';
+import { refuseUnknownSecrets, secretName, type Partner, type Routing } from '../routing/routing-schema';
 import { systemActor } from '../store/workspace-store';
 import type { Casework } from './casework';
 
@@ -11,6 +11,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** The partners whose own systems may post status updates: each by its PARTNER_TOKEN_<ID>. */
 export function caseSystemTokens(routing: Routing, secrets: Record<string, string>): { partner: Partner; token: Buffer }[] {
+  refuseUnknownSecrets(secrets, routing, 'PARTNER_TOKEN');
   return routing.partners.flatMap((partner) => {
     const name = secretName('PARTNER_TOKEN', partner.id);
     const token = secrets[name];
@@ -33,7 +34,8 @@ export function caseSystemRoutes(casework: Casework, tokens: { partner: Partner;
     const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
     // Compared as digests, in constant time, against every partner's: which one matched is not timed.
     const given = bearer ? digest(bearer) : undefined;
-    const partner = given && tokens.find((t) => timingSafeEqual(t.token, given))?.partner;
+    let partner: Partner | undefined;
+    for (const t of tokens) if (given && timingSafeEqual(t.token, given)) partner = t.partner;
     if (!partner) {
       c.header('WWW-Authenticate', 'Bearer');
       return errorResponse(c, 401, [{ path: '', message: 'Give your system’s token as Authorization: Bearer <token>' }]);

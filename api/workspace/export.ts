@@ -57,7 +57,11 @@ export function workspaceExports(deps: ExportDeps) {
     file(actor: string, partner: Partner, format: ExportFormat): ExportFile {
       const reports = reportsOf(partner);
       const at = deps.now();
-      ws.audit({ at, actor, partnerId: partner.id, action: 'exported', detail: `${reports.length} reports as ${format.toUpperCase()}` });
+      // Each report's own trail shows its answers left in a file, as a view of it is shown.
+      ws.auditMany([
+        { at, actor, partnerId: partner.id, action: 'exported', detail: `${reports.length} reports as ${format.toUpperCase()}` },
+        ...reports.map(({ work }) => ({ at, actor, partnerId: partner.id, reference: work.reference, action: 'exported', detail: format.toUpperCase() })),
+      ]);
       const filename = `${partner.id}-reports-${dateIn(at, deps.routing.partnership.timeZone)}.${format}`;
       return format === 'csv'
         ? { filename, contentType: 'text/csv; charset=utf-8', body: csvTable(asTable(reports, deps.routing.partnership.timeZone)), count: reports.length }

@@ -71,8 +71,9 @@ describe('a partner whose case system takes reports by signed webhook', () => {
     receiver.answer([429, 500]);
     await dispatcher.runOnce();
     expect(webhook()).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(webhook().nextAttemptAt - core.clock.now).toBe(7 * SECOND);
-    core.clock.now += 7 * SECOND;
+    // It asked for 40 s, longer than the first back-off (15 s): honoured.
+    expect(webhook().nextAttemptAt - core.clock.now).toBe(40 * SECOND);
+    core.clock.now += 40 * SECOND;
     await dispatcher.runOnce();
     expect(webhook()).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 500' });
     expect(webhook().nextAttemptAt - core.clock.now).toBe(30 * SECOND);
@@ -96,6 +97,15 @@ describe('a partner whose case system takes reports by signed webhook', () => {
     expect(alert.text).toContain(`${asb.name}'s case system`);
     expect(alert.text).not.toContain('Dealing from a car');
     expect(core.store.failures().deliveries).toBe(1);
+    // A later update it refuses too is alerted as well: every failure, not the first per partner.
+    const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
+    expect(workspace.casework.acknowledge(staffMember(core.routing, asb.staff[0])!, reference)).toEqual({ ok: true });
+    await dispatcher.runOnce();
+    await dispatcher.runOnce();
+    const alerts = smtp.received.filter((m) => (m.to as { text: string }).text === core.routing.partnership.adminEmail);
+    expect(alerts).toHaveLength(2);
+    expect(alerts[1].text).toContain('did not take a status change');
+    expect(new Set(alerts.map((m) => m.messageId)).size).toBe(2);
   });
 
   it('keeps a case system that never answers to its own line: every email goes out meanwhile, and the webhook is retried', async () => {

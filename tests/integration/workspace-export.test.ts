@@ -59,7 +59,9 @@ function twoReportsAndAnother() {
   return { ...setup, partner, staff: partner.staff[0], cookie, first: first.reference, second: second.reference, other: other.reference };
 }
 
-const exports = () => core.store.workspace.recentAudit(50).filter((e) => e.action === 'exported');
+// The partner's record of each export (its own trail has one for each report it held).
+const exports = () => core.store.workspace.recentAudit(50).filter((e) => e.action === 'exported' && !e.reference);
+const exportedReferences = () => core.store.workspace.recentAudit(50).filter((e) => e.action === 'exported' && e.reference).map((e) => e.reference);
 
 describe('a partner’s export of its own reports', () => {
   it('as CSV: its reports only, its answers only, a formula shown as text, awkward text quoted, names readable in Excel', async () => {
@@ -93,6 +95,8 @@ describe('a partner’s export of its own reports', () => {
     expect(csv).toContain(',عائشہ بی بی,');
 
     expect(exports()).toEqual([expect.objectContaining({ actor: staff, partnerId: partner.id, action: 'exported', detail: '2 reports as CSV' })]);
+    expect(exportedReferences()).toHaveLength(2);
+    for (const reference of exportedReferences()) expect(csv).toContain(`${reference},`);
   });
 
   it('as JSON: the raw answers it may see, unchanged, with the lines a person reads and the case’s state', async () => {

@@ -43,7 +43,7 @@ export async function startWebhookReceiver(secret: string) {
         hung.add(res);
         return;
       }
-      res.writeHead(answer, answer === 429 ? { 'retry-after': '7' } : {}).end();
+      res.writeHead(answer, answer === 429 ? { 'retry-after': '40' } : {}).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

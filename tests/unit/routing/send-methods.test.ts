@@ -33,7 +33,11 @@ describe('how each partner is sent its reports', () => {
     expect(() => webhookSecrets(config({}), hooked)).toThrow(`environment variable ${name}: must be set: ${asb.id} is sent reports by webhook`);
     expect(() => webhookSecrets(config({ [name]: 'short' }), hooked)).toThrow(/must be whsec_ followed by base64/);
     expect(webhookSecrets(config({ [name]: `whsec_${'A'.repeat(43)}=` }), hooked)).toEqual({ [asb.id]: `whsec_${'A'.repeat(43)}=` });
-    // A partner's own relay must be named after a partner, as the secrets are.
-    expect(() => mailersFor(config({ SMTP_URL_POLICE: 'ftp://x' }), routing)).toThrow(/SMTP_URL_POLICE/);
+    // A partner's own relay, and each secret, must be named after a partner: a misspelt one stops start-up.
+    expect(() => mailersFor(config({ SMTP_URL_POLICE: 'smtp://relay.example.org' }), routing)).toThrow('environment variable SMTP_URL_POLICE: names no partner');
+    expect(() => webhookSecrets(config({ WEBHOOK_SECRET_POLCE: `whsec_${'A'.repeat(43)}=` }), routing)).toThrow('environment variable WEBHOOK_SECRET_POLCE: names no partner');
+    // Options after "?" would let the address undo TLS.
+    expect(() => config({ SMTP_URL: 'smtp://relay.example.org?requireTLS=false' })).toThrow(/SMTP_URL: must not carry options/);
+    expect(() => mailersFor(config({ [`SMTP_URL_${asb.id.toUpperCase().replace(/-/g, '_')}`]: 'smtp://relay.example.org?tls.rejectUnauthorized=false' }), routing)).toThrow(/must not carry options/);
   });
 });
