@@ -19,6 +19,21 @@ describe('what a confirmation says happens next', () => {
     expect(nextSteps(promising(3), translator('en'), 'confirmation.next.sensitive')).toBe('Someone will contact you in the way you said is safe, usually within 3 working days.');
   });
 
+  it('promises every report type’s own time, the ASB team’s too, never a time the partnership did not set', () => {
+    for (const type of definitions) {
+      const days = routing.workspace.acknowledge.workingDays[type.id];
+      for (const key of [`form.confirmation.next.${type.id}`, `confirmation.next.${type.sensitive ? 'sensitive' : 'default'}`]) {
+        const said = nextSteps(resolveDefinition(type, routing), translator('en'), key);
+        // Modern slavery's team makes no promise of a time: it says it "may" contact.
+        if (type.id !== 'modern-slavery' || !key.startsWith('form.')) expect(said, key).toContain(`usually within ${days} working day`);
+        expect(said).not.toMatch(/48 hours/);
+      }
+    }
+    for (const locale of ['pl', 'lt', 'ro', 'pt', 'ur'] as const) {
+      for (const key of ['form.confirmation.next.asb', 'confirmation.next.default']) expect(translator(locale)(key), `${locale} ${key}`).toContain('{{within}}');
+    }
+  });
+
   it('is refused for a report type not resolved against a partnership file, rather than guessed', () => {
     expect(() => nextSteps(hateCrime, translator('en'))).toThrow(/not resolved/);
   });
