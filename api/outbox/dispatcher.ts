@@ -252,6 +252,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       else setImmediate(() => timer && void runOnce());
     },
     start(): void {
+      stopping = false;
       timer = setInterval(() => (running ? nudge() : void runOnce()), pollMs);
       timer.unref();
       void runOnce();
