@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { holderOf, secretDigest } from '../http/secret-match';
 import { ConfigError } from '../config-error';
 import { secretName, type Routing } from '../routing/routing-schema';
 
@@ -14,7 +14,6 @@ export interface Open311Client {
   keyDigest: Buffer;
 }
 
-const digest = (key: string) => createHash('sha256').update(key).digest();
 
 /**
  * Each configured Open311 client with its key from OPEN311_KEY_<ID>. A client without a key, a
@@ -32,7 +31,7 @@ export function open311Clients(routing: Routing, secrets: Record<string, string>
     const key = secrets[name];
     if (!key) throw new ConfigError(`environment variable ${name}`, `must be set: it is the Open311 key of ${client.id} (32 or more random characters)`);
     if (key.length < MIN_KEY_LENGTH) throw new ConfigError(`environment variable ${name}`, `must be at least ${MIN_KEY_LENGTH} characters (a long random key)`);
-    return { id: client.id, name: client.name, services: client.services, keyDigest: digest(key) };
+    return { id: client.id, name: client.name, services: client.services, keyDigest: secretDigest(key) };
   });
   clients.forEach((client, i) => {
     const twin = clients.findIndex((other) => other.keyDigest.equals(client.keyDigest));
@@ -46,9 +45,5 @@ export function open311Clients(routing: Routing, secrets: Record<string, string>
  * matched: neither whether a key is close nor which client it belongs to shows in the timing.
  */
 export function clientByKey(clients: Open311Client[], key: string | undefined): Open311Client | undefined {
-  if (!key) return undefined;
-  const given = digest(key);
-  let found: Open311Client | undefined;
-  for (const client of clients) if (timingSafeEqual(client.keyDigest, given) && !found) found = client;
-  return found;
+  return holderOf(clients, (client) => client.keyDigest, key);
 }

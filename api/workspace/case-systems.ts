@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { holderOf, secretDigest } from '../http/secret-match';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ConfigError } from '../config-error';
@@ -6,8 +6,6 @@ import { errorResponse } from '../http/errors';
 import { refuseUnknownSecrets, secretName, type Partner, type Routing } from '../routing/routing-schema';
 import { systemActor } from '../store/workspace-store';
 import type { Casework } from './casework';
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** The partners whose own systems may post status updates: each by its PARTNER_TOKEN_<ID>. */
 export function caseSystemTokens(routing: Routing, secrets: Record<string, string>): { partner: Partner; token: Buffer }[] {
@@ -17,7 +15,7 @@ export function caseSystemTokens(routing: Routing, secrets: Record<string, strin
     const token = secrets[name];
     if (token === undefined) return [];
     if (token.length < 32) throw new ConfigError(`environment variable ${name}`, 'must be at least 32 characters (a long random token)');
-    return [{ partner, token: digest(token) }];
+    return [{ partner, token: secretDigest(token) }];
   });
 }
 
@@ -32,10 +30,7 @@ export function caseSystemRoutes(casework: Casework, tokens: { partner: Partner;
   app.use(bodyLimit({ maxSize: 4096, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The request is too large' }]) }));
   app.post('/reports/:reference/status', async (c) => {
     const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    // Compared as digests, in constant time, against every partner's: which one matched is not timed.
-    const given = bearer ? digest(bearer) : undefined;
-    let partner: Partner | undefined;
-    for (const t of tokens) if (given && timingSafeEqual(t.token, given)) partner = t.partner;
+    const partner = holderOf(tokens, (t) => t.token, bearer)?.partner;
     if (!partner) {
       c.header('WWW-Authenticate', 'Bearer');
       return errorResponse(c, 401, [{ path: '', message: 'Give your system’s token as Authorization: Bearer <token>' }]);
