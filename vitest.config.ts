@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     pool: 'forks',
+    globalSetup: ['tests/support/postgres-global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

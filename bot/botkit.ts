@@ -59,7 +59,7 @@ async function startBotkit(engine: ChatTurns) {
     const locale = String(incoming.locale ?? 'en');
     let replies;
     try {
-      replies = incoming.type === 'hello' ? engine.hello(user, locale) : await engine.turn(user, String(incoming.text ?? ''), locale);
+      replies = incoming.type === 'hello' ? await engine.hello(user, locale) : await engine.turn(user, String(incoming.text ?? ''), locale);
     } catch {
       failed.add(user);
       return;

@@ -46,15 +46,15 @@ export interface ChatState {
 }
 
 export interface ChatStore {
-  load(user: string, now: number, expiryMs: number): ChatState | undefined;
-  save(user: string, state: ChatState, now: number): void;
-  forget(user: string): void;
+  load(user: string, now: number, expiryMs: number): Promise<ChatState | undefined>;
+  save(user: string, state: ChatState, now: number): Promise<void>;
+  forget(user: string): Promise<void>;
 }
 
 export interface ChatDeps {
   definitions: Definition[];
   store: ChatStore;
-  submit(definition: Definition, submission: Submission): IntakeResult;
+  submit(definition: Definition, submission: Submission): Promise<IntakeResult>;
   search(locale: string, query: string): { results: SearchResult[]; english: SearchResult[] };
   now: () => Date;
   /** A conversation left this long is forgotten. */
@@ -316,8 +316,8 @@ export function createChatEngine(deps: ChatDeps) {
     return ask(definition, questionsOf(definition).find((q) => q.id === previous)!, t, state);
   }
 
-  function send(definition: Definition, state: ChatState, t: TFunction, user: string): BotMessage[] {
-    const result = deps.submit(definition, { answers: state.answers, locale: state.locale, submissionKey: `chat:${state.reportKey ?? randomUUID()}` });
+  async function send(definition: Definition, state: ChatState, t: TFunction): Promise<BotMessage[]> {
+    const result = await deps.submit(definition, { answers: state.answers, locale: state.locale, submissionKey: `chat:${state.reportKey ?? randomUUID()}` });
     if (!result.ok) return checkAll(definition, state, t);
     // Sent: the conversation's answers are forgotten at once.
     Object.assign(state, { step: 'menu', type: undefined, current: undefined, answers: {}, asked: [] });
@@ -363,30 +363,30 @@ export function createChatEngine(deps: ChatDeps) {
      * The chat window opened: a conversation in progress (the reader moved to another page)
      * carries on where it was; otherwise the welcome and the menu.
      */
-    hello(user: string, requestedLocale: string): BotMessage[] {
+    async hello(user: string, requestedLocale: string): Promise<BotMessage[]> {
       const now = deps.now().getTime();
       const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';
       const t = translator(locale);
-      const state = deps.store.load(user, now, deps.expiryMs);
+      const state = await deps.store.load(user, now, deps.expiryMs);
       const definition = byId(state?.type);
       if (!state || !definition) return [{ text: t('chat.welcome') }, menu(t)];
       state.locale = locale;
-      deps.store.save(user, state, now);
+      await deps.store.save(user, state, now);
       const question = questionsOf(definition).find((q) => q.id === state.current);
       const where = state.step === 'summary' || !question ? checkAll(definition, state, t) : ask(definition, question, t, state);
       return [{ text: t('chat.resumed') }, ...where];
     },
     /** One turn: what the reader said (or tapped) in, what the bot says out. */
-    turn(user: string, text: string, requestedLocale: string): BotMessage[] {
+    async turn(user: string, text: string, requestedLocale: string): Promise<BotMessage[]> {
       const now = deps.now().getTime();
       const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';
       const t = translator(locale);
-      const state: ChatState = deps.store.load(user, now, deps.expiryMs) ?? { locale, step: 'menu', answers: {}, asked: [] };
+      const state: ChatState = (await deps.store.load(user, now, deps.expiryMs)) ?? { locale, step: 'menu', answers: {}, asked: [] };
       state.locale = locale;
       const said = text.slice(0, MAX_ANSWER);
-      const reply = (messages: BotMessage[]) => {
-        if (state.step === 'menu' && !state.type) deps.store.forget(user);
-        else deps.store.save(user, state, now);
+      const reply = async (messages: BotMessage[]) => {
+        if (state.step === 'menu' && !state.type) await deps.store.forget(user);
+        else await deps.store.save(user, state, now);
         return messages;
       };
 
@@ -401,7 +401,7 @@ export function createChatEngine(deps: ChatDeps) {
       // Quick-reply payloads ("back", "skip", "restart") are the English commands themselves.
       const command = commandIn(said, t, english);
       if (command === 'stop') {
-        deps.store.forget(user);
+        await deps.store.forget(user);
         return [{ text: t('chat.stopped') }];
       }
       if (command === 'restart' || !said.trim()) {
@@ -430,7 +430,7 @@ export function createChatEngine(deps: ChatDeps) {
       }
       if (command === 'back') return reply(back(definition, state, t));
       if (state.step === 'summary') {
-        if (said === 'send' || fold(said) === fold(t('form.send'))) return reply(send(definition, state, t, user));
+        if (said === 'send' || fold(said) === fold(t('form.send'))) return reply(await send(definition, state, t));
         const changing = change(definition, state, said, t);
         if (changing) return reply(changing);
         return reply([...reminder, ...checkAll(definition, state, t)]);
@@ -443,8 +443,8 @@ export function createChatEngine(deps: ChatDeps) {
       }
       return reply([...reminder, ...answer(definition, state, said, t)]);
     },
-    forget(user: string): void {
-      deps.store.forget(user);
+    async forget(user: string): Promise<void> {
+      await deps.store.forget(user);
     },
   };
 }

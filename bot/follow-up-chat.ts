@@ -28,17 +28,17 @@ const english = translator('en');
 /**
  * "Check my report" in the chat: the reference, then the code (checked as the follow-up page
  * checks it, with the same lock), then each partner's status and messages, and a reply. Around
- * the conversation engine, which is synchronous: the code's check takes scrypt's time. Words
+ * the conversation engine, kept apart from it: the code's check takes scrypt's time. Words
  * of danger, "stop" and "start again" leave it for the engine, as everywhere in the chat.
  */
 export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
-  const load = (user: string): ChatState | undefined => deps.store.load(user, deps.now().getTime(), deps.expiryMs);
+  const load = (user: string): Promise<ChatState | undefined> => deps.store.load(user, deps.now().getTime(), deps.expiryMs);
   const save = (user: string, state: ChatState, followUp: FollowUpChat | undefined) =>
     deps.store.save(user, { ...state, followUp }, deps.now().getTime());
 
-  function status(reportId: number, t: TFunction, locale: Locale): BotMessage[] {
+  async function status(reportId: number, t: TFunction, locale: Locale): Promise<BotMessage[]> {
     const date = (instant: number) => localDate(instant, intlLocale(locale));
-    const partners = deps.follow.status(reportId);
+    const partners = await deps.follow.status(reportId);
     const lines = partners.map((s) => {
       const said = s.messages.map((m) => `${m.fromReporter ? t('followUp.fromYou', { date: date(m.createdAt) }) : t('followUp.fromPartner', { partner: s.name, date: date(m.createdAt) })}: ${m.body}`);
       const state = `${t(`followUp.status.${s.status}`)}${s.outcome ? ` (${t(`followUp.outcome.${s.outcome}`)})` : ''}`;
@@ -61,43 +61,43 @@ export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
     async turn(user: string, text: string, requestedLocale: string): Promise<BotMessage[]> {
       const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';
       const t = translator(locale);
-      const state = load(user);
+      const state = await load(user);
       const followUp = state?.followUp;
       const said = text.trim().slice(0, 2000);
       const leaving = concernsIn(said, locale).length > 0 || ['stop', 'restart'].includes(commandIn(said, t, english) ?? '') || said === 'danger';
       if (!followUp) {
         const starting = !leaving && !state?.type && said !== '' && !said.includes(':') && deps.understanding[locale].intent(said).intent === 'check-report';
         if (!starting) return engine.turn(user, text, requestedLocale);
-        save(user, state ?? { locale, step: 'menu', answers: {}, asked: [] }, { step: 'reference' });
+        await save(user, state ?? { locale, step: 'menu', answers: {}, asked: [] }, { step: 'reference' });
         return [{ text: t('chat.followUp.askReference') }];
       }
       if (leaving) {
-        save(user, state!, undefined);
+        await save(user, state!, undefined);
         return engine.turn(user, text, requestedLocale);
       }
       switch (followUp.step) {
         case 'reference':
-          save(user, state!, { step: 'code', reference: said });
+          await save(user, state!, { step: 'code', reference: said });
           return [{ text: t('chat.followUp.askCode') }];
         case 'code': {
           const verified = await deps.follow.verify(followUp.reference ?? '', said);
           if (!verified.ok) {
-            save(user, state!, verified.locked ? undefined : { step: 'reference' });
+            await save(user, state!, verified.locked ? undefined : { step: 'reference' });
             return [{ text: verified.locked ? t('followUp.locked', { count: verified.locked.minutes }) : `${t('followUp.wrong')} ${t('chat.followUp.askReference')}` }];
           }
-          save(user, state!, { step: 'open', reportId: verified.reportId, reference: verified.reference });
+          await save(user, state!, { step: 'open', reportId: verified.reportId, reference: verified.reference });
           return status(verified.reportId, t, locale);
         }
         case 'open':
           if (said.startsWith('reply:')) {
-            save(user, state!, { ...followUp, step: 'reply', partnerId: said.slice(6) });
+            await save(user, state!, { ...followUp, step: 'reply', partnerId: said.slice(6) });
             return [{ text: t('chat.followUp.askReply') }];
           }
           return status(followUp.reportId!, t, locale);
         case 'reply': {
-          const replied = deps.follow.reply(followUp.reportId!, followUp.partnerId, said);
-          save(user, state!, { ...followUp, step: 'open' });
-          if (replied.ok) return [{ text: t('followUp.replySent') }, ...status(followUp.reportId!, t, locale)];
+          const replied = await deps.follow.reply(followUp.reportId!, followUp.partnerId, said);
+          await save(user, state!, { ...followUp, step: 'open' });
+          if (replied.ok) return [{ text: t('followUp.replySent') }, ...(await status(followUp.reportId!, t, locale))];
           return replied.error === 'replyPartner' ? status(followUp.reportId!, t, locale) : [{ text: t(`validation.${replied.error}`) }];
         }
       }

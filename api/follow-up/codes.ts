@@ -45,7 +45,7 @@ export async function codeMatches(typed: string, stored: string): Promise<boolea
 
 /**
  * Codes made ahead of need: scrypt is slow on purpose, so hashing happens in the thread pool,
- * between reports, and intake (one synchronous transaction) takes a ready pair. Only if a burst
+ * between reports, and intake takes a ready pair before its transaction. Only if a burst
  * empties the pool is one hashed on the spot. The pool lives in memory: never written down.
  */
 export function codePool(size = 8) {

@@ -47,16 +47,16 @@ export function followUps(deps: { store: Store; routing: Routing; definitions?: 
   const ws = deps.store.workspace;
   const review = deps.routing.repeats.caseReview;
 
-  function caseReview(reportId: number): CaseReviewState | undefined {
-    const report = deps.store.report(reportId);
+  async function caseReview(reportId: number): Promise<CaseReviewState | undefined> {
+    const report = await deps.store.report(reportId);
     if (!report || !review.reportTypes.includes(report.type)) return undefined;
     const definition = deps.definitions?.find((d) => d.id === report.type);
     const dateQuestion = definition?.sections.flatMap((x) => x.questions).find((q) => q.role === 'incidentDate');
     const firstDate = dateQuestion ? (report.answers[dateQuestion.id] as string | undefined) : undefined;
     const since = monthsBefore(deps.now(), review.windowMonths);
     const inTime = (createdAt: number, date: string | undefined) => createdAt >= since && (daysAfterIncident(createdAt, date) ?? Infinity) <= review.reportedWithinDays;
-    const counted = (inTime(report.createdAt, firstDate) ? 1 : 0) + ws.incidentsOf(reportId).filter((i) => inTime(i.createdAt, i.date)).length;
-    const requestedAt = ws.caseReviewRequestedAt(reportId);
+    const [incidents, requestedAt] = await Promise.all([ws.incidentsOf(reportId), ws.caseReviewRequestedAt(reportId)]);
+    const counted = (inTime(report.createdAt, firstDate) ? 1 : 0) + incidents.filter((i) => inTime(i.createdAt, i.date)).length;
     return { counted, threshold: { minReports: review.minReports, windowMonths: review.windowMonths }, eligible: counted >= review.minReports, ...(requestedAt && { requestedAt }) };
   }
 
@@ -64,21 +64,21 @@ export function followUps(deps: { store: Store; routing: Routing; definitions?: 
     caseReview,
     async verify(typedReference: string, typedCode: string): Promise<Verified> {
       const reference = typedReference.trim().toUpperCase().replace(/\s+/g, '').slice(0, 40);
-      const locked = ws.lockedUntil(reference, deps.now());
+      const locked = await ws.lockedUntil(reference, deps.now());
       if (locked) return { ok: false, locked: { minutes: Math.ceil((locked - deps.now()) / 60_000) } };
-      const found = ws.followUpHash(reference);
+      const found = await ws.followUpHash(reference);
       const right = await codeMatches(typedCode.slice(0, 64), found?.hash ?? DECOY);
       if (right && found) {
-        ws.rightCode(reference);
+        await ws.rightCode(reference);
         return { ok: true, reportId: found.reportId, reference };
       }
-      const lockedNow = ws.wrongCode(reference, deps.now(), LOCK_MS, WRONG_CODES_ALLOWED);
+      const lockedNow = await ws.wrongCode(reference, deps.now(), LOCK_MS, WRONG_CODES_ALLOWED);
       return lockedNow ? { ok: false, locked: { minutes: Math.ceil(LOCK_MS / 60_000) } } : { ok: false };
     },
     /** Each partner's status and its messages with the reporter (never a partner's notes). */
-    status(reportId: number): PartnerStatus[] {
-      const messages = ws.messagesOf(reportId);
-      return ws.casesOfReport(reportId).map((c) => ({
+    async status(reportId: number): Promise<PartnerStatus[]> {
+      const [messages, cases] = await Promise.all([ws.messagesOf(reportId), ws.casesOfReport(reportId)]);
+      return cases.map((c) => ({
         partnerId: c.partnerId,
         name: deps.routing.partners.find((p) => p.id === c.partnerId)?.name ?? c.partnerId,
         status: c.status,
@@ -92,14 +92,14 @@ export function followUps(deps: { store: Store; routing: Routing; definitions?: 
       }));
     },
     /** The report's incidents added since, as the reporter wrote them. */
-    incidents(reportId: number): Incident[] {
+    incidents(reportId: number): Promise<Incident[]> {
       return ws.incidentsOf(reportId);
     },
     /**
      * Another incident (the ASB diary): joins the same report for its partners, who are told by
      * email (no content), and counts for repeats and the Case Review like a report.
      */
-    addIncident(reportId: number, form: { day?: unknown; month?: unknown; year?: unknown; time?: unknown; what?: unknown }): { ok: true } | { ok: false; errors: IncidentError[] } {
+    async addIncident(reportId: number, form: { day?: unknown; month?: unknown; year?: unknown; time?: unknown; what?: unknown }): Promise<{ ok: true } | { ok: false; errors: IncidentError[] }> {
       const part = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
       const [day, month, year] = [part(form.day), part(form.month), part(form.year)];
       const time = part(form.time);
@@ -120,43 +120,43 @@ export function followUps(deps: { store: Store; routing: Routing; definitions?: 
       if (!what) errors.push('incidentWhatEmpty');
       else if (what.length > MAX_REPLY) errors.push('incidentWhatLong');
       if (errors.length > 0 || !date) return { ok: false, errors };
-      const report = deps.store.report(reportId)!;
+      const report = (await deps.store.report(reportId))!;
       const t = deps.now();
-      const open = ws.casesOfReport(reportId).filter((c) => c.status !== 'closed');
+      const open = (await ws.casesOfReport(reportId)).filter((c) => c.status !== 'closed');
       // By email to partners that take it; a partner's case system is told by the store, in the same step.
       const emailed = open.map((c) => deps.routing.partners.find((p) => p.id === c.partnerId)).filter((p) => p && sendsBy(p, 'email'));
       const notices = emailed.map((p) => ({ partnerId: p!.id, recipient: p!.email }));
-      const n = ws.addIncident(reportId, { date, ...(time && { time: time.replace('.', ':') }), description: what, createdAt: t }, notices);
+      const n = await ws.addIncident(reportId, { date, ...(time && { time: time.replace('.', ':') }), description: what, createdAt: t }, notices);
       const definition = deps.definitions?.find((d) => d.id === report.type);
       if (definition && deps.matchSecret && deps.routing.repeats.reportTypes.includes(report.type)) {
-        deps.store.countIncident({ reference: `${report.reference}/${n + 1}`, type: report.type, createdAt: t, incidentDate: date, matches: matchKeys(definition, report.answers, deps.matchSecret) });
+        await deps.store.countIncident({ reference: `${report.reference}/${n + 1}`, type: report.type, createdAt: t, incidentDate: date, matches: matchKeys(definition, report.answers, deps.matchSecret) });
       }
-      ws.audit({ at: t, actor: 'reporter', reference: report.reference, action: 'reporter added an incident' });
+      await ws.audit({ at: t, actor: 'reporter', reference: report.reference, action: 'reporter added an incident' });
       return { ok: true };
     },
     /** Asks for an ASB Case Review, once, when the reporter's own report and incidents meet the threshold. */
-    requestCaseReview(reportId: number): boolean {
-      const state = caseReview(reportId);
+    async requestCaseReview(reportId: number): Promise<boolean> {
+      const state = await caseReview(reportId);
       if (!state?.eligible || state.requestedAt) return false;
       const contact = deps.routing.workspace.caseReviewContact ?? deps.routing.partnership.adminEmail;
-      const asked = ws.requestCaseReview(reportId, deps.now(), contact, state.counted);
-      if (asked) ws.audit({ at: deps.now(), actor: 'reporter', reference: deps.store.report(reportId)!.reference, action: 'reporter asked for an ASB Case Review' });
+      const asked = await ws.requestCaseReview(reportId, deps.now(), contact, state.counted);
+      if (asked) await ws.audit({ at: deps.now(), actor: 'reporter', reference: (await deps.store.report(reportId))!.reference, action: 'reporter asked for an ASB Case Review' });
       return asked;
     },
     /** The reporter asks every partner to stop contacting them, or withdraws the report: partners see it at once. */
-    ask(reportId: number, ask: 'stop-contact' | 'withdraw'): void {
-      ws.reporterAsks(reportId, ask === 'withdraw' ? 'withdrawn' : 'stop_contact', deps.now());
-      ws.audit({ at: deps.now(), actor: 'reporter', reference: deps.store.report(reportId)!.reference, action: ask === 'withdraw' ? 'reporter withdrew the report' : 'reporter asked not to be contacted' });
+    async ask(reportId: number, ask: 'stop-contact' | 'withdraw'): Promise<void> {
+      await ws.reporterAsks(reportId, ask === 'withdraw' ? 'withdrawn' : 'stop_contact', deps.now());
+      await ws.audit({ at: deps.now(), actor: 'reporter', reference: (await deps.store.report(reportId))!.reference, action: ask === 'withdraw' ? 'reporter withdrew the report' : 'reporter asked not to be contacted' });
     },
     /** The reporter answers one partner; that partner sees it in its workspace. */
-    reply(reportId: number, partnerId: unknown, text: unknown): { ok: true } | { ok: false; error: 'replyEmpty' | 'replyLong' | 'replyPartner' } {
+    async reply(reportId: number, partnerId: unknown, text: unknown): Promise<{ ok: true } | { ok: false; error: 'replyEmpty' | 'replyLong' | 'replyPartner' }> {
       const body = typeof text === 'string' ? text.trim() : '';
       if (body === '') return { ok: false, error: 'replyEmpty' };
       if (body.length > MAX_REPLY) return { ok: false, error: 'replyLong' };
-      const c = ws.casesOfReport(reportId).find((k) => k.partnerId === partnerId);
+      const c = (await ws.casesOfReport(reportId)).find((k) => k.partnerId === partnerId);
       if (!c) return { ok: false, error: 'replyPartner' };
-      ws.addMessage(reportId, { partnerId: c.partnerId, fromReporter: true, author: 'reporter', body, createdAt: deps.now() });
-      ws.audit({ at: deps.now(), actor: 'reporter', partnerId: c.partnerId, reference: c.reference, action: 'reporter replied' });
+      await ws.addMessage(reportId, { partnerId: c.partnerId, fromReporter: true, author: 'reporter', body, createdAt: deps.now() });
+      await ws.audit({ at: deps.now(), actor: 'reporter', partnerId: c.partnerId, reference: c.reference, action: 'reporter replied' });
       return { ok: true };
     },
   };

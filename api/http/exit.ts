@@ -10,13 +10,13 @@ import { FOLLOW_UP_COOKIE, type FollowUpSessionStore } from '../../site/lib/foll
  * sent on to a neutral site. Works without JavaScript. A Back press afterwards finds nothing.
  */
 export function exitRoutes(neutralUrl: string, drafts: FormDraftStore, followUps?: FollowUpSessionStore) {
-  return new Hono().get('/', function exitThisPage(c) {
+  return new Hono().get('/', async function exitThisPage(c) {
     const token = getCookie(c, DRAFT_COOKIE);
-    if (isDraftToken(token)) drafts.forget(token);
+    if (isDraftToken(token)) await drafts.forget(token);
     deleteCookie(c, DRAFT_COOKIE, { path: '/' });
     // A report opened on the follow-up page is closed too.
     const followUp = getCookie(c, FOLLOW_UP_COOKIE);
-    if (isDraftToken(followUp)) followUps?.forget(followUp);
+    if (isDraftToken(followUp)) await followUps?.forget(followUp);
     deleteCookie(c, FOLLOW_UP_COOKIE, { path: '/' });
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
     c.header('Cache-Control', 'no-store');

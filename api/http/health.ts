@@ -8,19 +8,23 @@ import type { Store } from '../store/store';
  * on is not well, though it still answers residents (so the HTTP status stays 200).
  */
 export function healthRoutes(store: Store, now: () => number = Date.now) {
-  return new Hono().get('/', function health(c) {
-    const oldest = store.oldestUndelivered();
-    const failed = store.failures();
+  return new Hono().get('/', async function health(c) {
+    const [oldest, failed, undelivered, overdue] = await Promise.all([
+      store.oldestUndelivered(),
+      store.failures(),
+      store.outboxDepth(),
+      store.workspace.countOverdue(now()),
+    ]);
     return c.json({
       status: failed.deliveries + failed.alerts > 0 ? 'failing' : 'ok',
       outbox: {
-        undelivered: store.outboxDepth(),
+        undelivered,
         oldestUndeliveredSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now() - oldest) / 1000)),
         failedDeliveries: failed.deliveries,
         failedAlerts: failed.alerts,
       },
       // Reports no partner has acknowledged in the time promised (a matter for people, not a failure).
-      workspace: { overdue: store.workspace.countOverdue(now()) },
+      workspace: { overdue },
     });
   });
 }

@@ -8,12 +8,12 @@ export interface RateLimit {
 }
 
 /** Takes one from a client's allowance: undefined if allowed, else the seconds until it may try again. */
-export type Limiter = (client: string) => number | undefined;
+export type Limiter = (client: string) => Promise<number | undefined>;
 
 /** A fixed window per client, in memory: enough to slow a script flooding one portal process. */
 export function limiter({ limit, windowMs }: RateLimit, now: () => number = Date.now): Limiter {
   const windows = new Map<string, { start: number; count: number }>();
-  return function take(client) {
+  return async function take(client) {
     if (limit <= 0) return undefined;
     const t = now();
     let window = windows.get(client);
@@ -30,7 +30,7 @@ export function limiter({ limit, windowMs }: RateLimit, now: () => number = Date
 /** Answers 429 with Retry-After, in the API's error shape, once a client has used its allowance. */
 export function rateLimit(take: Limiter, clientOf: (c: Parameters<MiddlewareHandler>[0]) => string): MiddlewareHandler {
   return async function limitRate(c, next) {
-    const retryAfter = take(clientOf(c));
+    const retryAfter = await take(clientOf(c));
     if (retryAfter === undefined) return next();
     c.header('Retry-After', String(retryAfter));
     return errorResponse(c, 429, [{ path: '', message: 'Too many requests from this device. Wait a minute, then try again.' }]);

@@ -44,7 +44,7 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps, limit?
       if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
         return errorResponse(c, 400, [{ path: '', message: `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters` }]);
       }
-      const result = intake(deps, definition, {
+      const result = await intake(deps, definition, {
         answers,
         locale,
         // Hashed: a long key is neither cut (two keys would collide) nor stored as sent.

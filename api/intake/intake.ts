@@ -3,7 +3,7 @@ import { validateAnswers, type FieldError } from '../definitions/schema';
 import { answerByRole, type Definition, type Role } from '../definitions/types';
 import { resolveRecipients } from '../routing/resolve-recipients';
 import type { Routing } from '../routing/routing-schema';
-import { ReferenceTaken, type PlannedDelivery, type Store } from '../store/store';
+import { ReferenceTaken, SubmissionTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
 import { planCase } from '../workspace/plan-case';
 import type { CodePool } from '../follow-up/codes';
@@ -41,7 +41,7 @@ export interface Submission {
  * Validates, then stores the report and one planned delivery per partner in one transaction.
  * Only after that returns is the reporter told their reference: nothing acknowledged is lost.
  */
-export function intake(deps: IntakeDeps, definition: Definition, submission: Submission): IntakeResult {
+export async function intake(deps: IntakeDeps, definition: Definition, submission: Submission): Promise<IntakeResult> {
   const now = deps.now();
   const validation = validateAnswers(definition, submission.answers, now);
   if (!validation.ok) return validation;
@@ -50,13 +50,15 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   // again with other answers is refused, never answered with another report's reference.
   const submissionKey = submission.submissionKey && `${definition.id}:${submission.submissionKey}`;
   const submissionDigest = createHash('sha256').update(canonical(validation.answers)).digest('hex');
-  if (submissionKey) {
-    const earlier = deps.store.reportForSubmission(submissionKey);
+  const madeWithKey = async (): Promise<IntakeResult | undefined> => {
+    const earlier = submissionKey ? await deps.store.reportForSubmission(submissionKey) : undefined;
     if (earlier && earlier.digest !== null && earlier.digest !== submissionDigest) {
       return { ok: false, errors: [{ path: '', code: 'keyReused' }] };
     }
     if (earlier) return { ok: true, reference: earlier.reference };
-  }
+  };
+  const made = await madeWithKey();
+  if (made) return made;
   const recipients = resolveRecipients(definition, validation.answers, deps.routing);
   // Each partner by each of its methods: email, its case system's webhook, both, or neither (the workspace alone).
   const deliveries: PlannedDelivery[] = recipients.flatMap(({ partner, fields }) =>
@@ -71,12 +73,12 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
   const repeats = deps.routing.repeats;
   const matching = deps.matchSecret && repeats.reportTypes.includes(definition.id);
   const matches = matching ? matchKeys(definition, validation.answers, deps.matchSecret!) : [];
-  const earlier = matching ? deps.store.earlier(matches, windowsStart(now.getTime(), repeats)) : undefined;
+  const earlier = matching ? await deps.store.earlier(matches, windowsStart(now.getTime(), repeats)) : undefined;
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(definition.referencePrefix);
     const [date, postcode, street] = [by('incidentDate'), by('postcode'), by('street')];
     const flags = earlier
-      ? repeatFlags(
+      ? await repeatFlags(
           {
             reference,
             type: definition.id,
@@ -90,7 +92,7 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
         )
       : {};
     try {
-      deps.store.saveReport({
+      await deps.store.saveReport({
         reference,
         type: definition.id,
         locale: submission.locale,
@@ -109,6 +111,8 @@ export function intake(deps: IntakeDeps, definition: Definition, submission: Sub
       deps.onStored?.();
       return { ok: true, reference, ...(followUp && { followUpCode: followUp.code }) };
     } catch (err) {
+      // The same submission sent twice at once: the first to commit made the report.
+      if (err instanceof SubmissionTaken) return (await madeWithKey())!;
       if (!(err instanceof ReferenceTaken) || attempt >= 5) throw err;
     }
   }

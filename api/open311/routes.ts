@@ -31,9 +31,9 @@ export interface Open311Deps {
   /** The group every service is listed in: the partnership's name. */
   group: string;
   /** Validates and stores a report as sent by this client. */
-  submit: (definition: Definition, answers: Answers, clientId: string) => IntakeResult;
+  submit: (definition: Definition, answers: Answers, clientId: string) => Promise<IntakeResult>;
   /** A report's status, only if this client sent it. */
-  status: (reference: string, clientId: string) => RequestStatus | undefined;
+  status: (reference: string, clientId: string) => Promise<RequestStatus | undefined>;
   /** Requests one client may post in a window, by its id (a cobrand sends a whole city's from one address). */
   limit?: Limiter;
 }
@@ -79,7 +79,7 @@ export function open311Routes(deps: Open311Deps) {
       const form = new URLSearchParams(await c.req.text());
       const client = clientByKey(deps.clients, form.get('api_key') ?? undefined);
       if (!client) return renderErrors(c, format, 403, [BAD_KEY]);
-      const retryAfter = deps.limit?.(client.id);
+      const retryAfter = await deps.limit?.(client.id);
       if (retryAfter !== undefined) {
         c.header('Retry-After', String(retryAfter));
         return renderErrors(c, format, 429, ['Too many requests from this client. Wait a minute, then send again']);
@@ -92,7 +92,7 @@ export function open311Routes(deps: Open311Deps) {
       const mapped = answersFrom(definition, form);
       if (!mapped.ok) return renderErrors(c, format, 400, mapped.problems);
       // Nothing posted is logged: the answers go to intake and nowhere else.
-      const result = deps.submit(definition, mapped.answers, client.id);
+      const result = await deps.submit(definition, mapped.answers, client.id);
       // Someone in danger now is told to call 999 (the danger attribute's own message), and nothing is stored.
       if (!result.ok) return renderErrors(c, format, 400, problemsOf(definition, result.errors, t));
       // GeoReport v2 names no status for a request created: 200, as its examples answer.
@@ -100,7 +100,7 @@ export function open311Routes(deps: Open311Deps) {
     },
   );
 
-  app.get('/requests/:file', function requestStatus(c) {
+  app.get('/requests/:file', async function requestStatus(c) {
     const target = splitFormat(c.req.param('file'));
     if (!target) return renderErrors(c, 'xml', 404, [NO_SUCH_RESOURCE]);
     const { format } = target;
@@ -109,7 +109,7 @@ export function open311Routes(deps: Open311Deps) {
     const client = clientByKey(deps.clients, c.req.query('api_key'));
     if (!client) return renderErrors(c, format, 403, [BAD_KEY]);
     const reference = target.name.toUpperCase();
-    const status = REFERENCE_PATTERN.test(reference) ? deps.status(reference, client.id) : undefined;
+    const status = REFERENCE_PATTERN.test(reference) ? await deps.status(reference, client.id) : undefined;
     const definition = status && byCode(status.type);
     if (!status || !definition) return renderErrors(c, format, 404, [NO_SUCH_REQUEST]);
     return render(c, format, 'service_requests', [

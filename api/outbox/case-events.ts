@@ -18,9 +18,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * partner may see it (the one field filter, as its email and workspace show it), or the change
  * that was planned with it (a status, a message with the reporter, an incident).
  */
-export function caseEventBody(delivery: Delivery, report: StoredReport, definition: Definition, store: Store, link: string): CaseEventBody {
+export async function caseEventBody(delivery: Delivery, report: StoredReport, definition: Definition, store: Store, link: string): Promise<CaseEventBody> {
   const about = { reference: report.reference, reportType: report.type, partner: delivery.partnerId, link };
-  const work = store.workspace.caseOf(report.reference, delivery.partnerId);
+  const work = await store.workspace.caseOf(report.reference, delivery.partnerId);
   const fields = delivery.fields ?? work?.fields;
   if (delivery.kind === 'report') {
     const view = partnerView(definition, report, fields);

@@ -61,17 +61,17 @@ export function createDispatcher(deps: DispatcherDeps) {
   const publicUrl = deps.publicUrl ?? new URL(`https://${deps.messageIdDomain}`);
   const link = (path: string) => new URL(path, publicUrl).href;
 
-  function render(delivery: Delivery): { email: RenderedEmail; reference: string } {
+  async function render(delivery: Delivery): Promise<{ email: RenderedEmail; reference: string }> {
     if (delivery.kind === 'invitation') {
       const { link: invitation, expiresAt } = JSON.parse(delivery.payload!) as { link: string; expiresAt: number };
       const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId)?.name ?? `${deps.routing.partnership.name} (administrator)`;
       return { email: renderInvitationEmail({ partner, link: invitation, expiresAt }), reference: `invitation-${delivery.id}` };
     }
-    const report = deps.store.report(delivery.reportId!)!;
+    const report = (await deps.store.report(delivery.reportId!))!;
     if (delivery.kind === 'alert') {
       // The failed delivery it is about; an alert planned before alerts named one is about the report's.
       const named = delivery.payload ? (JSON.parse(delivery.payload) as { failed: number }).failed : undefined;
-      const all = deps.store.deliveriesOf(report.id);
+      const all = await deps.store.deliveriesOf(report.id);
       const failed = all.find((d) => d.id === named) ?? all.find((d) => d.kind === 'report' && d.partnerId === delivery.partnerId)!;
       const webhook = failed.channel === 'webhook' ? shownUrl(deps.routing.partners.find((p) => p.id === failed.partnerId)?.webhook?.url) : undefined;
       return { email: renderAlertEmail(report, failed, partnerName(delivery), webhook), reference: report.reference };
@@ -84,7 +84,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
     if (delivery.kind === 'message-notice') return { email: renderMessageNotice(report.locale, followUpLink), reference: report.reference };
     const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId);
-    const work = deps.store.workspace.caseOf(report.reference, delivery.partnerId);
+    const work = await deps.store.workspace.caseOf(report.reference, delivery.partnerId);
     const about = work && { type: report.type, reference: report.reference, partner: partnerName(delivery), dueAt: work.dueAt, link: link(`/partners/reports/${report.reference}`) };
     if (about && delivery.kind === 'overdue') return { email: renderOverdueEmail(about), reference: report.reference };
     if (about && delivery.kind === 'incident') {
@@ -96,7 +96,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       // The figures as they were when the reporter asked.
       const { counted } = JSON.parse(delivery.payload ?? '{"counted":0}') as { counted: number };
       const { windowMonths: months, reportedWithinDays: days } = deps.routing.repeats.caseReview;
-      const partners = deps.store.workspace.casesOfReport(report.id).map((c) => deps.routing.partners.find((p) => p.id === c.partnerId)?.name ?? c.partnerId).join(', ');
+      const partners = (await deps.store.workspace.casesOfReport(report.id)).map((c) => deps.routing.partners.find((p) => p.id === c.partnerId)?.name ?? c.partnerId).join(', ');
       return { email: renderCaseReviewRequest({ reference: report.reference, count: counted, months, days, partners, link: link('/partners') }), reference: report.reference };
     }
     if (about && delivery.kind === 'escalation') return { email: renderEscalationEmail({ ...about, link: link('/partners/admin') }), reference: report.reference };
@@ -107,13 +107,13 @@ export function createDispatcher(deps: DispatcherDeps) {
     };
   }
 
-  function webhookOf(delivery: Delivery, report: StoredReport): WebhookMessage {
+  async function webhookOf(delivery: Delivery, report: StoredReport): Promise<WebhookMessage> {
     const partner = deps.routing.partners.find((p) => p.id === delivery.partnerId);
     const secret = deps.webhookSecrets?.[delivery.partnerId];
     // The configuration changed since this was planned: a person must pass it on another way.
     if (!partner?.webhook || !secret) throw new WebhookError('the partner has no webhook configured now', true);
     const definition = deps.definitions.find((d) => d.id === report.type)!;
-    const body = caseEventBody(delivery, report, definition, deps.store, link(`/partners/reports/${report.reference}`));
+    const body = await caseEventBody(delivery, report, definition, deps.store, link(`/partners/reports/${report.reference}`));
     // Signed at the wall clock's time: the receiver checks it against its own, within minutes.
     return { url: partner.webhook.url, secret, id: `msg_${report.reference}_${delivery.id}`, timestamp: new Date(), body: JSON.stringify(body) };
   }
@@ -121,10 +121,10 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function send(delivery: Delivery, line: SendingLine): Promise<void> {
     if (delivery.channel === 'webhook') {
       if (!deps.postWebhook) throw new WebhookError('webhooks are not set up in this process', true);
-      await deps.postWebhook(webhookOf(delivery, deps.store.report(delivery.reportId!)!));
+      await deps.postWebhook(await webhookOf(delivery, (await deps.store.report(delivery.reportId!))!));
       return;
     }
-    const { email, reference } = render(delivery);
+    const { email, reference } = await render(delivery);
     // A partner's own relay carries what goes to that partner; the portal's carries the rest.
     const mailer = (line.audience === 'partner' && deps.partnerMailers?.[delivery.partnerId]) || deps.mailer;
     await mailer.send({
@@ -139,20 +139,17 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function deliver(delivery: Delivery, token: string, line: SendingLine): Promise<void> {
     // Still ours? A claim that ran out meanwhile belongs to another sender now, and sending it
     // here too would send it twice.
-    if (!deps.store.renewClaim(delivery.id, token, deps.now() + claimMs)) return;
+    if (!(await deps.store.renewClaim(delivery.id, token, deps.now() + claimMs))) return;
     // A slow server cannot outlast the claim either: it is renewed while the send goes on.
     const heartbeat = setInterval(() => {
-      try {
-        deps.store.renewClaim(delivery.id, token, deps.now() + claimMs);
-      } catch {
-        // The store cannot be written (a full disk): the claim runs out and the send is tried again.
-      }
+      // The store cannot be written (a full disk): the claim runs out and the send is tried again.
+      deps.store.renewClaim(delivery.id, token, deps.now() + claimMs).catch(() => {});
     }, Math.max(250, claimMs / 3));
     const about = { delivery: delivery.id, kind: delivery.kind, channel: delivery.channel, partner: delivery.partnerId, attempts: delivery.attempts };
     try {
       await send(delivery, line);
       clearInterval(heartbeat);
-      deps.store.markSent(delivery.id, token, deps.now());
+      await deps.store.markSent(delivery.id, token, deps.now());
       deps.log?.info(about, 'delivery sent');
     } catch (err) {
       clearInterval(heartbeat);
@@ -161,11 +158,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (isPermanent(err) || delivery.attempts >= deps.retry.maxAttempts) {
         // A report that reached no one by this channel, or a case system left out of step: a person is told.
         const alerted = delivery.kind === 'report' || delivery.channel === 'webhook';
-        deps.store.markFailed(delivery.id, token, error, alerted ? { recipient: deps.routing.partnership.adminEmail, now: deps.now() } : null);
+        await deps.store.markFailed(delivery.id, token, error, alerted ? { recipient: deps.routing.partnership.adminEmail, now: deps.now() } : null);
         deps.log?.error({ ...about, code, error: err instanceof WebhookError ? err.message : undefined }, 'delivery failed');
       } else {
         const next = deps.now() + retryDelay(deps.retry, delivery.attempts, (err as WebhookError).retryAfterMs);
-        deps.store.markRetry(delivery.id, token, next, error);
+        await deps.store.markRetry(delivery.id, token, next, error);
         deps.log?.warn({ ...about, code, retryAt: new Date(next).toISOString() }, 'delivery will be retried');
       }
     }
@@ -181,15 +178,15 @@ export function createDispatcher(deps: DispatcherDeps) {
   let wakeUp = () => {};
 
   /** Starts what is due on every line with room; how many it started. */
-  function fill(): number {
+  async function fill(): Promise<number> {
     let started = 0;
     if (stopping) return 0;
-    for (const line of deps.store.dueLines(deps.now())) {
+    for (const line of await deps.store.dueLines(deps.now())) {
       const key = lineKey(line);
       const room = perPartner - (busy.get(key) ?? 0);
       if (room <= 0) continue;
       const token = randomUUID();
-      for (const delivery of deps.store.claimDue(deps.now(), claimMs, room, token, line)) {
+      for (const delivery of await deps.store.claimDue(deps.now(), claimMs, room, token, line)) {
         busy.set(key, (busy.get(key) ?? 0) + 1);
         const sending: Promise<void> = deliver(delivery, token, line)
           .catch((err: unknown) => {
@@ -212,7 +209,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (;;) {
       again = false;
       try {
-        started += fill();
+        started += await fill();
       } catch (err) {
         deps.log?.error({ error: (err as Error).name, code: (err as { code?: string }).code }, 'outbox paused: the store could not record a delivery');
         await Promise.all(inFlight);

@@ -56,7 +56,7 @@ export interface PlaceCount {
 export interface Earlier {
   victims: EarlierMatch[];
   /** How many distinct earlier reports share the new report's key of this kind. */
-  count(query: PlaceCount): number;
+  count(query: PlaceCount): Promise<number>;
 }
 
 /**
@@ -107,13 +107,13 @@ function reportedInTime(createdAt: number, incidentDate: string | undefined, wit
   return days !== undefined && days <= withinDays;
 }
 
-/** What the partners, and the reporter, should be told about earlier reports. Pure: tested as a table. */
-export function repeatFlags(
+/** What the partners, and the reporter, should be told about earlier reports. Reads only `earlier`: tested as a table. */
+export async function repeatFlags(
   current: { reference: string; type: string; createdAt: number; incidentDate?: string; area?: string; street?: string },
   // `street` is the normalised street name, as matched.
   earlier: Earlier,
   config: RepeatsConfig,
-): RepeatFlags {
+): Promise<RepeatFlags> {
   const flags: RepeatFlags = {};
   const unique = (matches: EarlierMatch[]) => [...new Map(matches.map((m) => [m.reference, m])).values()];
   const basis = (matches: EarlierMatch[]) => VICTIM_KINDS.filter((kind) => matches.some((m) => m.kind === kind));
@@ -132,14 +132,14 @@ export function repeatFlags(
 
   const placeSince = daysBefore(current.createdAt, config.location.windowDays);
   if (current.area) {
-    const inSector = earlier.count({ kind: 'sector', since: placeSince });
+    const inSector = await earlier.count({ kind: 'sector', since: placeSince });
     if (inSector + 1 >= config.location.minReports) {
       flags.repeatLocation = { count: inSector + 1, windowDays: config.location.windowDays, area: current.area };
     }
   }
 
   if (current.street) {
-    const inStreet = earlier.count({ kind: 'street', since: placeSince });
+    const inStreet = await earlier.count({ kind: 'street', since: placeSince });
     if (inStreet + 1 >= config.location.minReports) {
       flags.repeatStreet = { count: inStreet + 1, windowDays: config.location.windowDays, street: current.street };
     }
@@ -156,7 +156,7 @@ export function repeatFlags(
       flags.caseReview = { references: [...mine.map((m) => m.reference), current.reference], on: basis(mineMatches) };
     }
     if (current.area) {
-      const community = earlier.count({ kind: 'sector', since, types: review.reportTypes, reportedWithinDays: review.reportedWithinDays });
+      const community = await earlier.count({ kind: 'sector', since, types: review.reportTypes, reportedWithinDays: review.reportedWithinDays });
       if (community + 1 >= review.communityMinIncidents) {
         flags.communityCaseReview = { count: community + 1, windowMonths: review.windowMonths, area: current.area };
       }

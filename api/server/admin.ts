@@ -7,6 +7,10 @@
 //   invite <partner> <email>
 //                     invite a member of a partner's staff (or of "partnership": an administrator)
 //                     to the workspace: the email, with its one-time link, goes out at once
+//   migrate-to-postgres
+//                     copy the SQLite store in DATA_DIR into the empty database DATABASE_URL
+//                     names, checking every table's count (stop the portal first)
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,21 +19,23 @@ import { definitions } from '../report-types';
 import { loadRouting } from '../routing/load-routing';
 import { pickupMailer } from '../mail/transport';
 import { purgeExpired } from '../store/retention';
-import { openStore } from '../store/store';
-import { loadConfig, retentionPolicy } from './config';
+import { copyToPostgres } from '../store/copy-to-postgres';
+import { databaseName, openStore } from '../store/store';
+import { loadConfig, retentionPolicy, storeLocation, type PortalConfig } from './config';
 import { invite } from './invite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env, root);
-  const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
+  if (args[0] === 'migrate-to-postgres') return migrateToPostgres(config);
+  const store = await openStore(storeLocation(config), { reportKey: config.reportKey });
   try {
     const [command, arg] = args;
     const id = Number(arg);
     switch (command) {
       case 'outbox': {
-        const rows = store.unsent();
+        const rows = await store.unsent();
         if (rows.length === 0) console.log('The outbox is empty: every delivery was sent.');
         for (const d of rows) {
           console.log(
@@ -39,28 +45,47 @@ async function main(args: string[]): Promise<number> {
         return 0;
       }
       case 'retry':
-        if (!store.retryDelivery(id, Date.now())) return fail(`No failed delivery ${arg}: see "npm run admin -- outbox".`);
+        if (!(await store.retryDelivery(id, Date.now()))) return fail(`No failed delivery ${arg}: see "npm run admin -- outbox".`);
         console.log(`Delivery ${id} will be tried again now (by the running portal).`);
         return 0;
       case 'cancel':
-        if (!store.cancelDelivery(id)) return fail(`No unsent delivery ${arg}: see "npm run admin -- outbox".`);
+        if (!(await store.cancelDelivery(id))) return fail(`No unsent delivery ${arg}: see "npm run admin -- outbox".`);
         console.log(`Delivery ${id} will not be tried again.`);
         return 0;
       case 'purge': {
         const repeats = loadRouting(config.partnershipFile, definitions).repeats;
         const mailer = config.smtpUrl ? undefined : pickupMailer(join(config.dataDir, 'mail'));
-        const gone = purgeExpired(store, retentionPolicy(config, repeats), Date.now(), mailer);
+        const gone = await purgeExpired(store, retentionPolicy(config, repeats), Date.now(), mailer);
         console.log(`Deleted ${gone.reports} reports kept past ${config.retentionDays} days and ${gone.matchRecords} match records older than the longest repeat window.`);
         return 0;
       }
       case 'invite':
         return await invite(config, store, arg, args[2]);
       default:
-        return fail('Usage: npm run admin -- outbox | retry <id> | cancel <id> | purge | invite <partner> <email>');
+        return fail('Usage: npm run admin -- outbox | retry <id> | cancel <id> | purge | invite <partner> <email> | migrate-to-postgres');
     }
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+async function migrateToPostgres(config: PortalConfig): Promise<number> {
+  const file = join(config.dataDir, 'portal.db');
+  if (!config.databaseUrl) return fail('Set DATABASE_URL to the new, empty PostgreSQL database (and MATCH_SECRET), then run this again.');
+  if (!existsSync(file)) return fail(`No SQLite store at ${file}: set DATA_DIR to the portal's data directory.`);
+  // The store's match records are keyed hashes: under another secret no earlier report would match again.
+  const made = join(config.dataDir, 'match-secret');
+  if (existsSync(made) && readFileSync(made, 'utf8').trim() !== config.matchSecret) {
+    return fail(`MATCH_SECRET must be the secret this store's reports were matched with: the one in ${made}.`);
+  }
+  const copied = await copyToPostgres(file, config.databaseUrl);
+  const count = (table: string) => copied.find((c) => c.table === table)?.rows ?? 0;
+  console.log(copied.map((c) => `${c.table.padEnd(22)} ${String(c.rows).padStart(8)}`).join('\n'));
+  console.log(
+    `Copied ${count('reports')} reports, ${count('deliveries')} deliveries and ${count('cases')} cases to ${databaseName(config.databaseUrl)}: every table's count matches. ` +
+      'Start the portal with DATABASE_URL set; keep the SQLite file until you have checked it, then delete it.',
+  );
+  return 0;
 }
 
 function fail(message: string): number {

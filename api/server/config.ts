@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config-error';
 import { LOG_LEVELS } from '../log';
@@ -54,6 +54,8 @@ export interface PortalConfig {
   open311RequestsPerMinute: number;
   formMinSeconds: number;
   reportKey?: Buffer;
+  /** A PostgreSQL database shared by every process given it; unset, SQLite in the data directory. */
+  databaseUrl?: string;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -105,6 +107,7 @@ const envSchema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes, written as 64 hex digits or 44 base64 characters')
     .optional(),
   MATCH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must start with postgres:// (or postgresql://)').optional(),
   EXIT_URL: z.string().url('must be a full URL such as https://www.bbc.co.uk/weather').default('https://www.bbc.co.uk/weather'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
 });
@@ -132,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
   }
   const e = parsed.data;
   const dkimSet = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE].filter(Boolean).length;
+  // Repeat matching compares keyed hashes: every process on one database must key them alike,
+  // and a secret kept in a process's own data directory would differ from the next one's.
+  if (e.DATABASE_URL && !e.MATCH_SECRET) throw new ConfigError('environment variable MATCH_SECRET', 'must be set with DATABASE_URL, the same for every process on that database');
   if (dkimSet > 0 && dkimSet < 3) throw new ConfigError('environment variable DKIM_PRIVATE_KEY_FILE', 'DKIM needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE together');
   return {
     port: e.PORT,
@@ -164,9 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): PortalConfig {
     open311RequestsPerMinute: e.RATE_LIMIT_OPEN311_PER_MINUTE,
     formMinSeconds: e.FORM_MIN_SECONDS,
     reportKey: parseReportKey(e.REPORT_KEY),
+    databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
   };
 }
+
+/** Where the store is: the PostgreSQL database, or the SQLite file in the data directory. */
+export const storeLocation = (config: PortalConfig) => config.databaseUrl ?? join(config.dataDir, 'portal.db');
 
 /** How long each kind of data is kept: the settings here and the partnership's repeat windows. */
 export function retentionPolicy(config: PortalConfig, repeats: RepeatsConfig): RetentionPolicy {

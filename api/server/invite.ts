@@ -35,12 +35,12 @@ export async function invite(config: PortalConfig, store: Store, to: string | un
   const now = Date.now();
   const expiresAt = now + DAY_MS;
   const link = new URL(`/partners/invitation/${token}`, config.publicUrl).href;
-  store.workspace.invite({ hash: hashOf(token), email: email.trim().toLowerCase(), partnerId: to, now, expiresAt, link: JSON.stringify({ link, expiresAt }) });
+  await store.workspace.invite({ hash: hashOf(token), email: email.trim().toLowerCase(), partnerId: to, now, expiresAt, link: JSON.stringify({ link, expiresAt }) });
   const mailDir = join(config.dataDir, 'mail');
   const outbox = outboxFor(config, routing, store, allDefinitions.map((d) => resolveDefinition(d, routing)), { now: Date.now });
   await outbox.dispatcher.runOnce();
   outbox.close();
-  const sent = store.unsent().every((d) => d.kind !== 'invitation' || d.partnerId !== to);
+  const sent = (await store.unsent()).every((d) => d.kind !== 'invitation' || d.partnerId !== to);
   console.log(
     sent
       ? `Invited ${email} to ${to}'s workspace: the email is ${config.smtpUrl ? 'sent' : `in ${mailDir}`}. The link works once, for 24 hours.`

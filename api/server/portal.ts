@@ -26,6 +26,7 @@ import { clientAddress } from '../http/client';
 import { compressPageResponse } from '../http/compress-pages';
 import { formBodyLimit } from '../http/form-body-limit';
 import { normalisePath } from '../http/normalise-path';
+import { sharedLimits } from '../http/shared-limits';
 import { limiter, rateLimit } from '../http/rate-limit';
 import { requestLog } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
@@ -42,7 +43,7 @@ import { englishCatalog, isLocale, locales, partnerCatalog, translator, useWordi
 import { concernsIn } from '../../bot/safety';
 import { wordingOf } from '../routing/wording';
 import { usePartnershipTimeZone } from '../time';
-import { retentionPolicy, type PortalConfig } from './config';
+import { retentionPolicy, storeLocation, type PortalConfig } from './config';
 import { outboxFor } from './outbox';
 import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
@@ -89,16 +90,21 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   // Reports, drafts and the matching secret live here: the portal's user alone may read it.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(config.dataDir, 0o700);
-  const store = openStore(join(config.dataDir, 'portal.db'), { reportKey: config.reportKey });
+  const store = await openStore(storeLocation(config), { reportKey: config.reportKey });
   const outbox = outboxFor(config, routing, store, definitions, { now, mailer: options.mailer, pollMs: options.pollMs, log });
   for (const warning of outbox.warnings) log.warn(warning);
   const { dispatcher, mailer } = outbox;
+  const matchSecret = loadMatchSecret(config.dataDir, config.matchSecret);
+  // Per client, per minute: in this process on SQLite; shared by every process on PostgreSQL.
+  const shared = store.pool && (await sharedLimits(store.pool, matchSecret));
+  const limit = (name: string, perMinute: number) =>
+    shared ? shared(name, { limit: perMinute, windowMs: 60_000 }) : limiter({ limit: perMinute, windowMs: 60_000 }, now);
   const intakeDeps: IntakeDeps = {
     store,
     routing,
     now: () => new Date(now()),
     onStored: () => dispatcher.wake(),
-    matchSecret: loadMatchSecret(config.dataDir, config.matchSecret),
+    matchSecret,
     codes: codePool(),
   };
   // Someone searching in words of danger or self-harm finds the safety page first.
@@ -113,7 +119,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const followUpSessions = storedFollowUpSessions(store, now);
   const follow = followUps({ store, routing, definitions, matchSecret: intakeDeps.matchSecret, now });
   // One allowance of reports per client, whether sent by the form or the API.
-  const reportLimit = limiter({ limit: config.reportsPerMinute, windowMs: 60_000 }, now);
+  const reportLimit = limit('reports', config.reportsPerMinute);
   const clientOf = (c: Context) => clientAddress(c, config.trustProxy);
   const site: SitePortal = sitePortal({
     definitions,
@@ -126,9 +132,9 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     followUp: { ...follow, sessions: followUpSessions },
     limits: {
       report: reportLimit,
-      formStep: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now),
-      search: limiter({ limit: config.searchesPerMinute, windowMs: 60_000 }, now),
-      followUp: limiter({ limit: config.formStepsPerMinute, windowMs: 60_000 }, now),
+      formStep: limit('form-steps', config.formStepsPerMinute),
+      search: limit('searches', config.searchesPerMinute),
+      followUp: limit('follow-up', config.formStepsPerMinute),
     },
     formMinMs: config.formMinSeconds * 1000,
     secureCookies: config.publicUrl.protocol === 'https:',
@@ -158,7 +164,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     understanding: chatUnderstanding,
   });
   // Reports (the API here, the form's final "send" in its page) and chat turns are limited per client.
-  const chatLimit = rateLimit(limiter({ limit: config.chatTurnsPerMinute, windowMs: 60_000 }, now), clientOf);
+  const chatLimit = rateLimit(limit('chat', config.chatTurnsPerMinute), clientOf);
   const chatStore = sqliteChatStore(store);
   const withChecks = withFollowUp(chat, { follow, store: chatStore, understanding: chatUnderstanding, now: () => new Date(now()), expiryMs: config.chatExpiryMs });
   app.route('/api/chat', chatRoutes(createBotkit(withChecks), chatLimit));
@@ -173,7 +179,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       submit: (definition, answers, source) => intake({ ...intakeDeps, codes: undefined }, definition, { answers, locale: 'en', source }),
       status: (reference, source) => store.requestStatus(reference, source),
       // Per client, not per address: one FixMyStreet sends for a whole city.
-      limit: limiter({ limit: config.open311RequestsPerMinute, windowMs: 60_000 }, now),
+      limit: limit('open311', config.open311RequestsPerMinute),
     }),
   );
   app.route('/api/case-systems', caseSystemRoutes(workspace.casework, caseSystemTokens(routing, config.secrets)));
@@ -194,7 +200,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
       workspace,
       publicUrl: config.publicUrl,
       secureCookies: config.publicUrl.protocol === 'https:',
-      signInLimit: limiter({ limit: config.signInsPerMinute, windowMs: 60_000 }, now),
+      signInLimit: limit('sign-ins', config.signInsPerMinute),
       clientOf,
       log,
     }),
@@ -233,11 +239,11 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     workspace,
     async close(): Promise<void> {
       await new Promise<void>((done) => server.close(() => done()));
-      retention.stop();
-      reminders.stop();
+      await retention.stop();
+      await reminders.stop();
       await dispatcher.stop();
       outbox.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -33,7 +33,7 @@ export interface SummaryRow {
  */
 export interface SitePortal {
   definitions: Definition[];
-  submit(definition: Definition, submission: Submission): IntakeResult;
+  submit(definition: Definition, submission: Submission): Promise<IntakeResult>;
   search: GuidanceSearch['search'];
   /** The ASB Case Review threshold, for telling every reporter of these types of the right. */
   caseReview: CaseReviewThreshold;

@@ -14,25 +14,38 @@ export interface RetentionPolicy {
 }
 
 /** Deletes everything kept past its time, as the privacy notice says; returns what went. */
-export function purgeExpired(store: Store, policy: RetentionPolicy, now: number, mailer?: Pick<Mailer, 'purge'>) {
+export async function purgeExpired(store: Store, policy: RetentionPolicy, now: number, mailer?: Pick<Mailer, 'purge'>) {
   const cutoff = now - policy.reportDays * DAY_MS;
   const gone = {
-    reports: store.purgeDelivered(cutoff),
+    reports: await store.purgeDelivered(cutoff),
     // Copies of the emails, where the portal keeps them (the pickup folder), go with the reports.
     emails: mailer?.purge?.(cutoff) ?? 0,
-    matchRecords: store.purgeMatchRecords(windowsStart(now, policy.repeats)),
-    chats: store.expireChats(now - policy.chatExpiryMs),
-    formDrafts: store.expireFormDrafts(now - policy.formExpiryMs),
+    matchRecords: await store.purgeMatchRecords(windowsStart(now, policy.repeats)),
+    chats: await store.expireChats(now - policy.chatExpiryMs),
+    formDrafts: await store.expireFormDrafts(now - policy.formExpiryMs),
   };
   // Deleted rows are overwritten (secure_delete); this leaves no copy of them in the log either.
-  store.checkpoint();
+  await store.checkpoint();
   return gone;
 }
 
 /** Purges at start-up and then every few minutes. */
-export function startRetention(store: Store, policy: RetentionPolicy, now: () => number, mailer?: Pick<Mailer, 'purge'>): { stop: () => void } {
-  purgeExpired(store, policy, now(), mailer);
-  const timer = setInterval(() => purgeExpired(store, policy, now(), mailer), 5 * 60 * 1000);
+export function startRetention(store: Store, policy: RetentionPolicy, now: () => number, mailer?: Pick<Mailer, 'purge'>): { stop: () => Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  // A purge that fails (a locked or full disk) is tried again at the next turn; the server goes on.
+  const purge = () => {
+    running ??= purgeExpired(store, policy, now(), mailer)
+      .catch(() => {})
+      .finally(() => (running = undefined));
+  };
+  purge();
+  const timer = setInterval(purge, 5 * 60 * 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    /** Nothing more starts; a purge in progress ends before the store closes. */
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -1,14 +1,17 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { ConfigError } from '../config-error';
-import { migrate } from './schema';
+import { migrate, migratePostgres } from './schema';
+import { openPostgres } from './postgres';
 import { sealer } from './sealed';
+import type { Queries, Sql } from './sql';
+import { openSqlite } from './sqlite';
 import type { Answers } from '../definitions/types';
 import { dayOf, daysAfterIncident, VICTIM_KINDS, type Earlier, type PlaceCount, type RepeatFlags, type VictimBasis } from '../repeats/flags';
 import type { MatchKey } from '../repeats/keys';
 import { workspaceStore, type NewCase } from './workspace-store';
 
-// The only module that speaks SQL (its tables and migrations are in schema.ts).
+// The only module that speaks SQL (its tables and migrations are in schema.ts), the same on
+// every engine (sql.ts).
 
 export interface NewReport {
   reference: string;
@@ -87,6 +90,8 @@ export interface Delivery {
 
 /** Raised when a new reference is already taken; intake draws another. */
 export class ReferenceTaken extends Error {}
+/** Raised when another request stored a report with this submission key first. */
+export class SubmissionTaken extends Error {}
 
 interface DeliveryRow {
   id: number;
@@ -139,12 +144,48 @@ const toReport = (row: ReportRow): StoredReport => ({
   flags: row.flags ? (JSON.parse(row.flags) as RepeatFlags) : {},
 });
 
-export type Store = ReturnType<typeof openStore>;
+export type Store = Awaited<ReturnType<typeof storeOn>>;
 
 const AUDIENCE = `CASE WHEN kind IN ('report', 'incident', 'overdue', 'status', 'message') THEN 'partner' ELSE 'others' END`;
 
-export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
+/**
+ * Opens the store, creating or migrating its schema: in a SQLite file, or in the PostgreSQL
+ * database a `postgres://` URL names (shared by every process given it).
+ */
+export async function openStore(location: string, options: { reportKey?: Buffer } = {}) {
+  if (isDatabaseUrl(location)) {
+    const where = `DATABASE_URL (${databaseName(location)})`;
+    const sql = openPostgres(location);
+    try {
+      await migratePostgres(sql, where);
+    } catch (err) {
+      await sql.close();
+      throw err;
+    }
+    return storeOn(sql, where, options);
+  }
+  readableByOwnerOnly(location);
+  const sql = openSqlite(location);
+  try {
+    migrate(sql.db, location);
+  } catch (err) {
+    await sql.close();
+    throw err;
+  }
+  return storeOn(sql, location, options);
+}
+
+export const isDatabaseUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+/** The host and database a URL names, never its password. */
+export const databaseName = (url: string) => {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+};
+
+/** The store on an engine whose schema is current; `where` names it in errors. */
+async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer }) {
   const { seal, open } = sealer(options.reportKey);
+  await checkKey(sql, where, options.reportKey !== undefined, seal, open);
   // Flags name places (a street, a postcode sector): sealed like the answers they come from.
   const readReport = (row: ReportRow): StoredReport =>
     toReport({ ...row, answers: open(row.answers), flags: row.flags && open(row.flags) });
@@ -156,260 +197,197 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
     ...(row.payload && { payload: open(row.payload) }),
     lastError: row.last_error && open(row.last_error),
   });
-  readableByOwnerOnly(file);
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // What is deleted is overwritten, not left in free pages for anyone with the file to read.
-  db.pragma('secure_delete = ON');
-  // FULL: a report acknowledged to its reporter survives power loss, not only a crash.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, file);
-  checkKey(db, file, options.reportKey !== undefined, seal, open);
-  // Writes a power cut may undo without losing anything a person was told was kept: a chat's or a
-  // form's place between turns (the reader is asked the last answer again), and the outbox's
-  // claims and outcomes (a delivery marked sent just before the cut is sent again: at least
-  // once, never lost). These do not wait for the disk to confirm, which costs about half a
-  // millisecond of the only thread each time. Reports are committed on `db`, which waits
-  // (synchronous = FULL); a crash of the process alone loses neither.
-  const relaxed = new Database(file);
-  relaxed.pragma('synchronous = NORMAL');
-  relaxed.pragma('secure_delete = ON');
-  relaxed.pragma('foreign_keys = ON');
-  relaxed.pragma('busy_timeout = 5000');
-  const chatRow = relaxed.prepare(`SELECT state, updated_at FROM chat_state WHERE user_id = ?`);
-  const saveChat = relaxed.prepare(
-    `INSERT INTO chat_state (user_id, state, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-  );
-  const forgetChat = relaxed.prepare(`DELETE FROM chat_state WHERE user_id = ?`);
-  const draftRow = relaxed.prepare(`SELECT state, updated_at FROM form_drafts WHERE id = ?`);
-  const saveDraft = relaxed.prepare(
-    `INSERT INTO form_drafts (id, state, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-  );
-  const forgetDraft = relaxed.prepare(`DELETE FROM form_drafts WHERE id = ?`);
+  // Reports are committed durably (they wait for the disk); a chat's or a form's place between
+  // turns (the reader is asked the last answer again) and the outbox's claims and outcomes (a
+  // delivery marked sent just before a power cut is sent again: at least once, never lost) are
+  // relaxed, which saves about half a millisecond of the only thread each time.
+  const relaxed = sql.relaxed;
+  const workspace = workspaceStore(sql, seal, open);
 
-  const insertReport = db.prepare(
-    `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags, follow_up_hash, source)
-     VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags, @followUpHash, @source)`,
-  );
-  const insertDelivery = db.prepare(
-    `INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, fields, payload, status, next_attempt_at)
-     VALUES (@reportId, @kind, @channel, @partnerId, @recipient, @fields, @payload, 'pending', @nextAttemptAt)`,
-  );
-  const insertMatch = db.prepare(
-    `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
-     VALUES (@reference, @type, @kind, @hash, @createdAt, @incidentDate)`,
-  );
-  const countPlace = db.prepare(
-    `INSERT INTO place_counts (hash, day, type, days_after_incident, reports) VALUES (@hash, @day, @type, @daysAfterIncident, 1)
-     ON CONFLICT (hash, day, type, days_after_incident) DO UPDATE SET reports = reports + 1`,
-  );
-  // Prepared once per shape: intake asks these for every report.
-  const prepared = new Map<string, Database.Statement>();
-  const statement = (sql: string) => prepared.get(sql) ?? prepared.set(sql, db.prepare(sql)).get(sql)!;
-  const workspace = workspaceStore(db, relaxed, seal, open);
-  const victimMatches = (keys: number) =>
-    statement(
-      `SELECT reference, type, kind, created_at, incident_date FROM match_records
-       WHERE hash IN (${Array(keys).fill('?').join(', ')}) AND created_at >= ?`,
-    );
-  const placeCount = (types: number, inTime: boolean) =>
-    statement(
-      `SELECT COALESCE(SUM(reports), 0) AS n FROM place_counts WHERE hash = ? AND day >= ?` +
-        (types ? ` AND type IN (${Array(types).fill('?').join(', ')})` : '') +
-        (inTime ? ` AND days_after_incident BETWEEN 0 AND ?` : ''),
-    );
-  const bySubmissionKey = db.prepare(`SELECT reference, submission_digest AS digest FROM reports WHERE submission_key = ?`);
-
-  const saveReport = db.transaction((report: NewReport) => {
-    let reportId: number;
-    try {
-      reportId = Number(
-        insertReport.run({
-          reference: report.reference,
-          type: report.type,
-          locale: report.locale,
-          answers: seal(JSON.stringify(report.answers)),
-          submissionKey: report.submissionKey ?? null,
-          submissionDigest: report.submissionDigest ?? null,
-          createdAt: report.createdAt,
-          flags: report.flags && Object.keys(report.flags).length > 0 ? seal(JSON.stringify(report.flags)) : null,
-          followUpHash: report.followUpHash ?? null,
-          source: report.source ?? null,
-        }).lastInsertRowid,
-      );
-    } catch (err) {
-      if (err instanceof Error && /UNIQUE constraint failed: reports.reference/.test(err.message)) {
-        throw new ReferenceTaken();
-      }
-      throw err;
-    }
-    // A person's reports are matched one by one (a flag names them); a place's are counted.
-    for (const match of report.matches ?? []) {
-      if ((VICTIM_KINDS as string[]).includes(match.kind)) {
-        insertMatch.run({ reference: report.reference, type: report.type, ...match, createdAt: report.createdAt, incidentDate: report.incidentDate ?? null });
+  const insertMatch = `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
+     VALUES (@reference, @type, @kind, @hash, @createdAt, @incidentDate)`;
+  const countPlace = `INSERT INTO place_counts (hash, day, type, days_after_incident, reports) VALUES (@hash, @day, @type, @daysAfterIncident, 1)
+     ON CONFLICT (hash, day, type, days_after_incident) DO UPDATE SET reports = place_counts.reports + 1`;
+  // A person's reports are matched one by one (a flag names them); a place's are counted.
+  const recordMatches = async (q: Queries, m: { reference: string; type: string; createdAt: number; incidentDate: string | null; matches: MatchKey[] }) => {
+    for (const key of m.matches) {
+      if ((VICTIM_KINDS as string[]).includes(key.kind)) {
+        await q.run(insertMatch, { reference: m.reference, type: m.type, kind: key.kind, hash: key.hash, createdAt: m.createdAt, incidentDate: m.incidentDate });
       } else {
-        const daysAfter = daysAfterIncident(report.createdAt, report.incidentDate) ?? -1;
-        countPlace.run({ hash: match.hash, day: dayOf(report.createdAt), type: report.type, daysAfterIncident: daysAfter });
+        const daysAfter = daysAfterIncident(m.createdAt, m.incidentDate ?? undefined) ?? -1;
+        await q.run(countPlace, { hash: key.hash, day: dayOf(m.createdAt), type: m.type, daysAfterIncident: daysAfter });
       }
     }
-    for (const c of report.cases ?? []) workspace.addCase(reportId, report.createdAt, c);
-    for (const delivery of report.deliveries) {
-      insertDelivery.run({
-        reportId,
-        kind: delivery.kind,
-        channel: delivery.channel ?? 'email',
-        partnerId: delivery.partnerId,
-        recipient: seal(delivery.recipient),
-        fields: delivery.fields ? JSON.stringify(delivery.fields) : null,
-        payload: delivery.payload ? seal(delivery.payload) : null,
-        nextAttemptAt: report.createdAt,
-      });
-    }
-  });
+  };
 
   const due = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND claimed_until <= @now))`;
-  const claim = relaxed.prepare(
-    `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until, claim_token = @token
+  // Two processes on one database never claim the same delivery: PostgreSQL skips rows another
+  // has locked; SQLite has one writer at a time.
+  const claim = `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until, claim_token = @token
      WHERE id IN (
        SELECT id FROM deliveries d WHERE ${due}
-         AND (@partnerId IS NULL OR (partner_id = @partnerId AND channel = @channel AND ${AUDIENCE} = @audience))
+         AND (CAST(@partnerId AS TEXT) IS NULL OR (partner_id = @partnerId AND channel = @channel AND ${AUDIENCE} = @audience))
          -- A case system hears of a report's changes in the order they happened: none overtakes
          -- an earlier one still to send (one that failed for good no longer holds the rest).
          AND NOT (channel = 'webhook' AND EXISTS (
            SELECT 1 FROM deliveries e WHERE e.report_id = d.report_id AND e.partner_id = d.partner_id AND e.channel = 'webhook'
              AND e.id < d.id AND e.status IN ('pending', 'sending')))
-       ORDER BY next_attempt_at, id LIMIT @limit)
-     RETURNING *`,
-  );
-  const dueLines = relaxed.prepare(`SELECT DISTINCT partner_id AS partnerId, channel, ${AUDIENCE} AS audience FROM deliveries WHERE ${due}`);
+       ORDER BY next_attempt_at, id LIMIT @limit${sql.dialect === 'postgres' ? ' FOR UPDATE OF d SKIP LOCKED' : ''})
+     RETURNING *`;
   // A sender keeps its claim while it works (renewed before and during each send), and records
   // an outcome only for a claim that is still its own.
-  const renewClaim = relaxed.prepare(
-    `UPDATE deliveries SET claimed_until = @until WHERE id = @id AND status = 'sending' AND claim_token = @token`,
-  );
   const mine = `id = @id AND status = 'sending' AND claim_token = @token`;
-  const markSent = relaxed.prepare(
-    `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, claim_token = NULL, last_error = NULL, payload = NULL WHERE ${mine}`,
-  );
-  const markRetry = relaxed.prepare(
-    `UPDATE deliveries SET status = 'pending', next_attempt_at = @nextAttemptAt, claimed_until = NULL, claim_token = NULL, last_error = @error
-     WHERE ${mine}`,
-  );
-  const markFailed = relaxed.prepare(
-    `UPDATE deliveries SET status = 'failed', claimed_until = NULL, claim_token = NULL, last_error = @error WHERE ${mine}`,
-  );
-  // The alert names the delivery that failed (in its payload): a report's, or a case system's update.
-  const insertAlert = relaxed.prepare(
-    `INSERT INTO deliveries (report_id, kind, partner_id, recipient, payload, status, next_attempt_at)
-     SELECT report_id, 'alert', partner_id, @recipient, @payload, 'pending', @now FROM deliveries WHERE id = @id`,
-  );
   // A report goes once every partner's delivery was sent (or passed on by a person) before the
   // cutoff, and no partner has worked it since: one that failed waits for a person, and one a
   // partner acknowledged and has not closed (or closed after the cutoff) waits for them. A report
   // no one opened is not kept for ever by a partner that works in its own system. The reporter's
   // own confirmation holds nothing. Its cases, notes and audit entries go with it.
-  const purgeDeliveries = db.prepare(
-    `DELETE FROM deliveries WHERE report_id IN (
+  const purgeDeliveries = `DELETE FROM deliveries WHERE report_id IN (
        SELECT report_id FROM deliveries WHERE report_id IS NOT NULL GROUP BY report_id
        HAVING SUM(CASE WHEN kind = 'report' AND status NOT IN ('sent', 'cancelled') THEN 1 ELSE 0 END) = 0
           AND SUM(CASE WHEN kind <> 'report' AND status IN ('pending', 'sending') THEN 1 ELSE 0 END) = 0
           AND COALESCE(MAX(CASE WHEN kind = 'report' THEN sent_at END), 0) < @cutoff)
-     AND report_id NOT IN (SELECT report_id FROM cases WHERE status IN ('acknowledged', 'in-progress') OR closed_at >= @cutoff)`,
-  );
+     AND report_id NOT IN (SELECT report_id FROM cases WHERE status IN ('acknowledged', 'in-progress') OR closed_at >= @cutoff)`;
   // Gone: nothing of it left to send, and past its time in the workspace too. A report for partners
   // sent nothing (send: none) never had a delivery: it is kept as long as its cases say.
   const gone = `SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM deliveries WHERE report_id IS NOT NULL)
     AND created_at < @cutoff
     AND id NOT IN (SELECT report_id FROM cases WHERE status IN ('acknowledged', 'in-progress') OR closed_at >= @cutoff)`;
-  const purgeAudit = db.prepare(`DELETE FROM audit WHERE reference IN (SELECT reference FROM reports WHERE id IN (${gone})) OR (reference IS NULL AND at < @cutoff)`);
-  const purgeNotes = db.prepare(`DELETE FROM case_notes WHERE report_id IN (${gone})`);
-  const purgeMessages = db.prepare(`DELETE FROM messages WHERE report_id IN (${gone})`);
-  const purgeIncidents = db.prepare(`DELETE FROM incidents WHERE report_id IN (${gone})`);
-  const purgeCaseReviews = db.prepare(`DELETE FROM case_review_requests WHERE report_id IN (${gone})`);
-  const purgeCases = db.prepare(`DELETE FROM cases WHERE report_id IN (${gone})`);
-  const purgeReports = db.prepare(`DELETE FROM reports WHERE id IN (${gone})`);
-  // Invitations' emails, once sent, and the invitations themselves, after the same time.
-  const purgeInvitations = db.prepare(`DELETE FROM deliveries WHERE report_id IS NULL AND status IN ('sent', 'cancelled', 'failed') AND next_attempt_at < @cutoff`);
-  const purge = db.transaction((cutoff: number) => {
-    purgeDeliveries.run({ cutoff });
-    purgeInvitations.run({ cutoff });
-    db.prepare(`DELETE FROM invitations WHERE expires_at < ?`).run(cutoff);
-    purgeAudit.run({ cutoff });
-    purgeNotes.run({ cutoff });
-    purgeMessages.run({ cutoff });
-    purgeIncidents.run({ cutoff });
-    purgeCaseReviews.run({ cutoff });
-    db.prepare(`DELETE FROM follow_up_failures WHERE window_start < ?`).run(cutoff);
-    purgeCases.run({ cutoff });
-    return purgeReports.run({ cutoff }).changes;
-  });
-  const fail = relaxed.transaction((id: number, token: string, error: string, alert: { recipient: string; now: number } | null) => {
-    if (markFailed.run({ id, token, error: seal(error) }).changes === 1 && alert) insertAlert.run({ id, ...alert, payload: seal(JSON.stringify({ failed: id })) });
-  });
 
   return {
     /** Stores a report and its planned deliveries in one transaction. */
-    saveReport(report: NewReport): void {
-      saveReport(report);
+    async saveReport(report: NewReport): Promise<void> {
+      await sql.tx(async (q) => {
+        let reportId: number;
+        try {
+          const row = await q.get<{ id: number }>(
+            `INSERT INTO reports (reference, type, locale, answers, submission_key, submission_digest, created_at, flags, follow_up_hash, source)
+             VALUES (@reference, @type, @locale, @answers, @submissionKey, @submissionDigest, @createdAt, @flags, @followUpHash, @source) RETURNING id`,
+            {
+              reference: report.reference,
+              type: report.type,
+              locale: report.locale,
+              answers: seal(JSON.stringify(report.answers)),
+              submissionKey: report.submissionKey ?? null,
+              submissionDigest: report.submissionDigest ?? null,
+              createdAt: report.createdAt,
+              flags: report.flags && Object.keys(report.flags).length > 0 ? seal(JSON.stringify(report.flags)) : null,
+              followUpHash: report.followUpHash ?? null,
+              source: report.source ?? null,
+            },
+          );
+          reportId = row!.id;
+        } catch (err) {
+          if (isUniqueViolation(err, 'reference')) throw new ReferenceTaken();
+          if (isUniqueViolation(err, 'submission_key')) throw new SubmissionTaken();
+          throw err;
+        }
+        await recordMatches(q, { ...report, incidentDate: report.incidentDate ?? null, matches: report.matches ?? [] });
+        for (const c of report.cases ?? []) await workspace.addCase(q, reportId, report.createdAt, c);
+        for (const delivery of report.deliveries) {
+          await q.run(
+            `INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, fields, payload, status, next_attempt_at)
+             VALUES (@reportId, @kind, @channel, @partnerId, @recipient, @fields, @payload, 'pending', @nextAttemptAt)`,
+            {
+              reportId,
+              kind: delivery.kind,
+              channel: delivery.channel ?? 'email',
+              partnerId: delivery.partnerId,
+              recipient: seal(delivery.recipient),
+              fields: delivery.fields ? JSON.stringify(delivery.fields) : null,
+              payload: delivery.payload ? seal(delivery.payload) : null,
+              nextAttemptAt: report.createdAt,
+            },
+          );
+        }
+      });
     },
     /** The report first made with this submission key, and the digest of its answers. */
-    reportForSubmission(key: string): { reference: string; digest: string | null } | undefined {
-      return bySubmissionKey.get(key) as { reference: string; digest: string | null } | undefined;
+    async reportForSubmission(key: string): Promise<{ reference: string; digest: string | null } | undefined> {
+      return sql.get(`SELECT reference, submission_digest AS digest FROM reports WHERE submission_key = ?`, [key]);
     },
     /** The partners and channels with deliveries due now (or whose claim expired). */
-    dueLines(now: number): SendingLine[] {
-      return dueLines.all({ now }) as SendingLine[];
+    async dueLines(now: number): Promise<SendingLine[]> {
+      return relaxed.all(`SELECT DISTINCT partner_id AS "partnerId", channel, ${AUDIENCE} AS audience FROM deliveries WHERE ${due}`, { now });
     },
     /** Claims due deliveries (and ones whose claim expired), of one line or all, for the sender holding `token`, atomically. */
-    claimDue(now: number, claimMs: number, limit: number, token: string, line?: SendingLine): Delivery[] {
+    async claimDue(now: number, claimMs: number, limit: number, token: string, line?: SendingLine): Promise<Delivery[]> {
       const which = line ?? { partnerId: null, channel: null, audience: null };
-      return (claim.all({ now, until: now + claimMs, limit, token, ...which }) as DeliveryRow[]).map(readDelivery);
+      const rows = await relaxed.all<DeliveryRow>(claim, { now, until: now + claimMs, limit, token, ...which });
+      return rows.map(readDelivery);
     },
     /** Extends a claim that is still this sender's; false if it expired and another sender took it. */
-    renewClaim(id: number, token: string, until: number): boolean {
-      return renewClaim.run({ id, token, until }).changes === 1;
+    async renewClaim(id: number, token: string, until: number): Promise<boolean> {
+      return (await relaxed.run(`UPDATE deliveries SET claimed_until = @until WHERE ${mine}`, { id, token, until })) === 1;
     },
-    markSent(id: number, token: string, now: number): void {
-      markSent.run({ id, token, now });
+    async markSent(id: number, token: string, now: number): Promise<void> {
+      await relaxed.run(
+        `UPDATE deliveries SET status = 'sent', sent_at = @now, claimed_until = NULL, claim_token = NULL, last_error = NULL, payload = NULL WHERE ${mine}`,
+        { id, token, now },
+      );
     },
-    markRetry(id: number, token: string, nextAttemptAt: number, error: string): void {
-      markRetry.run({ id, token, nextAttemptAt, error: seal(error) });
+    async markRetry(id: number, token: string, nextAttemptAt: number, error: string): Promise<void> {
+      await relaxed.run(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = @nextAttemptAt, claimed_until = NULL, claim_token = NULL, last_error = @error WHERE ${mine}`,
+        { id, token, nextAttemptAt, error: seal(error) },
+      );
     },
     /** Marks a delivery failed for good and, if asked, plans an alert about it in the same step. */
-    markFailed(id: number, token: string, error: string, alert: { recipient: string; now: number } | null): void {
-      fail(id, token, error, alert);
+    async markFailed(id: number, token: string, error: string, alert: { recipient: string; now: number } | null): Promise<void> {
+      await sql.tx(
+        async (q) => {
+          const failed = await q.run(`UPDATE deliveries SET status = 'failed', claimed_until = NULL, claim_token = NULL, last_error = @error WHERE ${mine}`, {
+            id,
+            token,
+            error: seal(error),
+          });
+          // The alert names the delivery that failed (in its payload): a report's, or a case system's update.
+          if (failed === 1 && alert) {
+            await q.run(
+              `INSERT INTO deliveries (report_id, kind, partner_id, recipient, payload, status, next_attempt_at)
+               SELECT report_id, 'alert', partner_id, CAST(@recipient AS TEXT), CAST(@payload AS TEXT), 'pending', CAST(@now AS BIGINT) FROM deliveries WHERE id = @id`,
+              { id, recipient: alert.recipient, now: alert.now, payload: seal(JSON.stringify({ failed: id })) },
+            );
+          }
+        },
+        { relaxed: true },
+      );
     },
     /** A chat conversation's state, unless it has expired (then it is deleted). */
-    chatState(user: string, now: number, expiryMs: number): string | undefined {
-      const row = chatRow.get(user) as { state: string; updated_at: number } | undefined;
+    async chatState(user: string, now: number, expiryMs: number): Promise<string | undefined> {
+      const row = await relaxed.get<{ state: string; updated_at: number }>(`SELECT state, updated_at FROM chat_state WHERE user_id = ?`, [user]);
       if (row && row.updated_at < now - expiryMs) {
-        forgetChat.run(user);
+        await relaxed.run(`DELETE FROM chat_state WHERE user_id = ?`, [user]);
         return undefined;
       }
       return row && open(row.state);
     },
-    saveChatState(user: string, state: string, now: number): void {
-      saveChat.run(user, seal(state), now);
+    async saveChatState(user: string, state: string, now: number): Promise<void> {
+      await relaxed.run(
+        `INSERT INTO chat_state (user_id, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        [user, seal(state), now],
+      );
     },
-    forgetChat(user: string): void {
-      forgetChat.run(user);
+    async forgetChat(user: string): Promise<void> {
+      await relaxed.run(`DELETE FROM chat_state WHERE user_id = ?`, [user]);
     },
     /** Deletes every conversation idle for longer than the expiry. */
-    expireChats(before: number): number {
-      return db.prepare(`DELETE FROM chat_state WHERE updated_at < ?`).run(before).changes;
+    async expireChats(before: number): Promise<number> {
+      return sql.run(`DELETE FROM chat_state WHERE updated_at < ?`, [before]);
     },
     /**
      * What is known of earlier reports sharing these keys since `since`, from match records alone
      * (no answers read): the same person's reports by name, the reports at a place by count.
      */
-    earlier(keys: MatchKey[], since: number): Earlier {
+    async earlier(keys: MatchKey[], since: number): Promise<Earlier> {
       const victimKeys = keys.filter((k) => (VICTIM_KINDS as string[]).includes(k.kind)).map((k) => k.hash);
       const rows = victimKeys.length
-        ? (victimMatches(victimKeys.length).all(...victimKeys, since) as { reference: string; type: string; kind: VictimBasis; created_at: number; incident_date: string | null }[])
+        ? await sql.all<{ reference: string; type: string; kind: VictimBasis; created_at: number; incident_date: string | null }>(
+            `SELECT reference, type, kind, created_at, incident_date FROM match_records
+             WHERE hash IN (${victimKeys.map(() => '?').join(', ')}) AND created_at >= ?`,
+            [...victimKeys, since],
+          )
         : [];
       const victims = rows.map((row) => ({
         reference: row.reference,
@@ -418,137 +396,149 @@ export function openStore(file: string, options: { reportKey?: Buffer } = {}) {
         createdAt: row.created_at,
         ...(row.incident_date && { incidentDate: row.incident_date }),
       }));
-      const count = ({ kind, since, types, reportedWithinDays }: PlaceCount) => {
+      const count = async ({ kind, since, types, reportedWithinDays }: PlaceCount) => {
         const key = keys.find((k) => k.kind === kind);
         if (!key) return 0;
-        const query = placeCount(types?.length ?? 0, reportedWithinDays !== undefined);
-        return (query.get(key.hash, dayOf(since), ...(types ?? []), ...(reportedWithinDays === undefined ? [] : [reportedWithinDays])) as { n: number }).n;
+        const query =
+          `SELECT COALESCE(SUM(reports), 0) AS n FROM place_counts WHERE hash = ? AND day >= ?` +
+          (types?.length ? ` AND type IN (${types.map(() => '?').join(', ')})` : '') +
+          (reportedWithinDays !== undefined ? ` AND days_after_incident BETWEEN 0 AND ?` : '');
+        const row = await sql.get<{ n: number }>(query, [key.hash, dayOf(since), ...(types ?? []), ...(reportedWithinDays === undefined ? [] : [reportedWithinDays])]);
+        return row!.n;
       };
       return { victims, count };
     },
     /** Deletes match records and place counts made before `before` (the start of the longest repeat window). */
-    purgeMatchRecords(before: number): number {
-      const records = db.prepare(`DELETE FROM match_records WHERE created_at < ?`).run(before).changes;
-      return records + db.prepare(`DELETE FROM place_counts WHERE day < ?`).run(dayOf(before)).changes;
+    async purgeMatchRecords(before: number): Promise<number> {
+      const records = await sql.run(`DELETE FROM match_records WHERE created_at < ?`, [before]);
+      return records + (await sql.run(`DELETE FROM place_counts WHERE day < ?`, [dayOf(before)]));
     },
     /** A form's answers between steps, unless expired (then deleted). `id` is already a hash. */
-    formDraft(id: string, now: number, expiryMs: number): string | undefined {
-      const row = draftRow.get(id) as { state: string; updated_at: number } | undefined;
+    async formDraft(id: string, now: number, expiryMs: number): Promise<string | undefined> {
+      const row = await relaxed.get<{ state: string; updated_at: number }>(`SELECT state, updated_at FROM form_drafts WHERE id = ?`, [id]);
       if (row && row.updated_at < now - expiryMs) {
-        forgetDraft.run(id);
+        await relaxed.run(`DELETE FROM form_drafts WHERE id = ?`, [id]);
         return undefined;
       }
       return row && open(row.state);
     },
-    saveFormDraft(id: string, state: string, now: number): void {
-      saveDraft.run(id, seal(state), now);
+    async saveFormDraft(id: string, state: string, now: number): Promise<void> {
+      await relaxed.run(
+        `INSERT INTO form_drafts (id, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        [id, seal(state), now],
+      );
     },
-    forgetFormDraft(id: string): void {
-      forgetDraft.run(id);
+    async forgetFormDraft(id: string): Promise<void> {
+      await relaxed.run(`DELETE FROM form_drafts WHERE id = ?`, [id]);
     },
-    expireFormDrafts(before: number): number {
-      return db.prepare(`DELETE FROM form_drafts WHERE updated_at < ?`).run(before).changes;
+    async expireFormDrafts(before: number): Promise<number> {
+      return sql.run(`DELETE FROM form_drafts WHERE updated_at < ?`, [before]);
     },
     /** Deletes reports whose deliveries all succeeded before `cutoff`; returns how many. */
-    purgeDelivered(cutoff: number): number {
-      return purge(cutoff);
+    async purgeDelivered(cutoff: number): Promise<number> {
+      return sql.tx(async (q) => {
+        await q.run(purgeDeliveries, { cutoff });
+        // Invitations' emails, once sent, and the invitations themselves, after the same time.
+        await q.run(`DELETE FROM deliveries WHERE report_id IS NULL AND status IN ('sent', 'cancelled', 'failed') AND next_attempt_at < @cutoff`, { cutoff });
+        await q.run(`DELETE FROM invitations WHERE expires_at < ?`, [cutoff]);
+        await q.run(`DELETE FROM audit WHERE reference IN (SELECT reference FROM reports WHERE id IN (${gone})) OR (reference IS NULL AND at < @cutoff)`, { cutoff });
+        for (const table of ['case_notes', 'messages', 'incidents', 'case_review_requests']) {
+          await q.run(`DELETE FROM ${table} WHERE report_id IN (${gone})`, { cutoff });
+        }
+        await q.run(`DELETE FROM follow_up_failures WHERE window_start < ?`, [cutoff]);
+        await q.run(`DELETE FROM cases WHERE report_id IN (${gone})`, { cutoff });
+        return q.run(`DELETE FROM reports WHERE id IN (${gone})`, { cutoff });
+      });
     },
-    /** Writes the log back into the database and empties it, so no copy of deleted rows stays in it. */
-    checkpoint(): void {
-      db.pragma('wal_checkpoint(TRUNCATE)');
+    /** Leaves no copy of deleted rows in the engine's log. */
+    async checkpoint(): Promise<void> {
+      await sql.checkpoint();
     },
-    report(id: number): StoredReport | undefined {
-      const row = db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+    async report(id: number): Promise<StoredReport | undefined> {
+      const row = await sql.get<ReportRow>(`SELECT * FROM reports WHERE id = ?`, [id]);
       return row && readReport(row);
     },
-    reportByReference(reference: string): StoredReport | undefined {
-      const row = db.prepare(`SELECT * FROM reports WHERE reference = ?`).get(reference) as ReportRow | undefined;
+    async reportByReference(reference: string): Promise<StoredReport | undefined> {
+      const row = await sql.get<ReportRow>(`SELECT * FROM reports WHERE reference = ?`, [reference]);
       return row && readReport(row);
     },
     /**
      * What an Open311 client may know of a report it sent, and no other: its type, when, and
      * whether every partner has closed it. No answers are read.
      */
-    requestStatus(reference: string, source: string): { type: string; createdAt: number; closed: boolean; updatedAt: number } | undefined {
-      const row = db
-        .prepare(
-          `SELECT r.type, r.created_at, COUNT(c.partner_id) AS cases, SUM(CASE WHEN c.status = 'closed' THEN 1 ELSE 0 END) AS closed,
-             MAX(COALESCE(c.closed_at, c.acknowledged_at, c.received_at)) AS updated
-           FROM reports r LEFT JOIN cases c ON c.report_id = r.id WHERE r.reference = ? AND r.source = ? GROUP BY r.id`,
-        )
-        .get(reference, source) as { type: string; created_at: number; cases: number; closed: number | null; updated: number | null } | undefined;
+    async requestStatus(reference: string, source: string): Promise<{ type: string; createdAt: number; closed: boolean; updatedAt: number } | undefined> {
+      const row = await sql.get<{ type: string; created_at: number; cases: number; closed: number | null; updated: number | null }>(
+        `SELECT r.type, r.created_at, COUNT(c.partner_id) AS cases, SUM(CASE WHEN c.status = 'closed' THEN 1 ELSE 0 END) AS closed,
+           MAX(COALESCE(c.closed_at, c.acknowledged_at, c.received_at)) AS updated
+         FROM reports r LEFT JOIN cases c ON c.report_id = r.id WHERE r.reference = ? AND r.source = ? GROUP BY r.id`,
+        [reference, source],
+      );
       return row && { type: row.type, createdAt: row.created_at, closed: row.cases > 0 && row.closed === row.cases, updatedAt: row.updated ?? row.created_at };
     },
-    deliveriesOf(reportId: number): Delivery[] {
-      const rows = db.prepare(`SELECT * FROM deliveries WHERE report_id = ? ORDER BY id`).all(reportId) as DeliveryRow[];
-      return rows.map(readDelivery);
+    async deliveriesOf(reportId: number): Promise<Delivery[]> {
+      return (await sql.all<DeliveryRow>(`SELECT * FROM deliveries WHERE report_id = ? ORDER BY id`, [reportId])).map(readDelivery);
     },
-    countReports(): number {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM reports`).get() as { n: number }).n;
+    async countReports(): Promise<number> {
+      return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM reports`))!.n;
     },
     /** Deliveries and alerts that failed for good and wait for a person: what health reports. */
-    failures(): { deliveries: number; alerts: number } {
-      const row = db
-        .prepare(
-          `SELECT SUM(CASE WHEN kind = 'report' THEN 1 ELSE 0 END) AS deliveries, SUM(CASE WHEN kind = 'alert' THEN 1 ELSE 0 END) AS alerts
-           FROM deliveries WHERE status = 'failed'`,
-        )
-        .get() as { deliveries: number | null; alerts: number | null };
-      return { deliveries: row.deliveries ?? 0, alerts: row.alerts ?? 0 };
+    async failures(): Promise<{ deliveries: number; alerts: number }> {
+      const row = await sql.get<{ deliveries: number | null; alerts: number | null }>(
+        `SELECT SUM(CASE WHEN kind = 'report' THEN 1 ELSE 0 END) AS deliveries, SUM(CASE WHEN kind = 'alert' THEN 1 ELSE 0 END) AS alerts
+         FROM deliveries WHERE status = 'failed'`,
+      );
+      return { deliveries: row?.deliveries ?? 0, alerts: row?.alerts ?? 0 };
     },
     /** Deliveries still to send (pending or being sent). */
-    outboxDepth(): number {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'sending')`).get() as { n: number }).n;
+    async outboxDepth(): Promise<number> {
+      return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'sending')`))!.n;
     },
     /** When the oldest delivery still to send was planned (its report's time), if any. */
-    oldestUndelivered(): number | undefined {
-      const row = db
-        .prepare(`SELECT MIN(r.created_at) AS t FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status IN ('pending', 'sending')`)
-        .get() as { t: number | null };
-      return row.t ?? undefined;
+    async oldestUndelivered(): Promise<number | undefined> {
+      const row = await sql.get<{ t: number | null }>(
+        `SELECT MIN(r.created_at) AS t FROM deliveries d JOIN reports r ON r.id = d.report_id WHERE d.status IN ('pending', 'sending')`,
+      );
+      return row?.t ?? undefined;
     },
     /** Every delivery not yet sent (pending, sending or failed), oldest first, for the admin command. */
-    unsent(): (Delivery & { reference: string })[] {
-      const rows = db
-        .prepare(`SELECT d.*, r.reference FROM deliveries d LEFT JOIN reports r ON r.id = d.report_id WHERE d.status NOT IN ('sent', 'cancelled') ORDER BY d.id`)
-        .all() as (DeliveryRow & { reference: string | null })[];
+    async unsent(): Promise<(Delivery & { reference: string })[]> {
+      const rows = await sql.all<DeliveryRow & { reference: string | null }>(
+        `SELECT d.*, r.reference FROM deliveries d LEFT JOIN reports r ON r.id = d.report_id WHERE d.status NOT IN ('sent', 'cancelled') ORDER BY d.id`,
+      );
       // An invitation's link is not shown: it would let whoever reads the list register as the invitee.
       return rows.map((row) => ({ ...readDelivery({ ...row, payload: null }), reference: row.reference ?? '(invitation)' }));
     },
     /** Puts a failed delivery back in the queue, to be tried at once with a fresh count. */
-    retryDelivery(id: number, now: number): boolean {
-      return (
-        db.prepare(`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'failed'`).run(now, id)
-          .changes === 1
-      );
+    async retryDelivery(id: number, now: number): Promise<boolean> {
+      return (await sql.run(`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'failed'`, [now, id])) === 1;
     },
     /** Stops trying a delivery that a person has passed on another way. */
-    cancelDelivery(id: number): boolean {
+    async cancelDelivery(id: number): Promise<boolean> {
       return (
-        db.prepare(`UPDATE deliveries SET status = 'cancelled', claimed_until = NULL, claim_token = NULL WHERE id = ? AND status NOT IN ('sent', 'cancelled')`).run(id)
-          .changes === 1
+        (await sql.run(`UPDATE deliveries SET status = 'cancelled', claimed_until = NULL, claim_token = NULL WHERE id = ? AND status NOT IN ('sent', 'cancelled')`, [id])) === 1
       );
     },
     /** Cases, notes, the audit trail and staff sign-in. */
     workspace,
+    /** The PostgreSQL pool every process shares (for shared rate limits); undefined on SQLite. */
+    pool: sql.pool,
     /** Counts another incident of a report for repeats and the Case Review, as a report's own matches are counted. */
-    countIncident(match: { reference: string; type: string; createdAt: number; incidentDate: string; matches: MatchKey[] }): void {
-      db.transaction(() => {
-        for (const key of match.matches) {
-          if ((VICTIM_KINDS as string[]).includes(key.kind)) {
-            insertMatch.run({ reference: match.reference, type: match.type, ...key, createdAt: match.createdAt, incidentDate: match.incidentDate });
-          } else {
-            const daysAfter = daysAfterIncident(match.createdAt, match.incidentDate) ?? -1;
-            countPlace.run({ hash: key.hash, day: dayOf(match.createdAt), type: match.type, daysAfterIncident: daysAfter });
-          }
-        }
-      })();
+    async countIncident(match: { reference: string; type: string; createdAt: number; incidentDate: string; matches: MatchKey[] }): Promise<void> {
+      await sql.tx((q) => recordMatches(q, match));
     },
-    close(): void {
-      relaxed.close();
-      db.close();
+    async close(): Promise<void> {
+      await sql.close();
     },
   };
+}
+
+/** A unique constraint on `column` refused the row (each engine words it its own way). */
+function isUniqueViolation(err: unknown, column: string): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { code?: string; constraint?: string };
+  if (e.code === '23505') return (e.constraint ?? '').includes(column);
+  return new RegExp(`UNIQUE constraint failed: \\w+\\.${column}\\b`).test(e.message);
 }
 
 /** The database and its journal files are readable by the portal's own user, and no one else. */
@@ -563,19 +553,21 @@ const KEY_CHECK = 'report-key-check';
  * A store sealed with REPORT_KEY opens only with that key: started without it, or with another,
  * the portal would say it was healthy while no report could be read or sent. Refuse at once.
  */
-function checkKey(db: Database.Database, file: string, keyed: boolean, seal: (s: string) => string, open: (s: string) => string): void {
-  const check = (db.prepare(`SELECT value FROM meta WHERE name = ?`).get(KEY_CHECK) as { value: string } | undefined)?.value;
-  const sealedRow = db.prepare(`SELECT answers FROM reports WHERE answers LIKE 'aes256gcm:%' LIMIT 1`).get() as { answers: string } | undefined;
+async function checkKey(sql: Sql, where: string, keyed: boolean, seal: (s: string) => string, open: (s: string) => string): Promise<void> {
+  const check = (await sql.get<{ value: string }>(`SELECT value FROM meta WHERE name = ?`, [KEY_CHECK]))?.value;
+  const sealedRow = await sql.get<{ answers: string }>(`SELECT answers FROM reports WHERE answers LIKE 'aes256gcm:%' LIMIT 1`);
   const sealedSample = check ?? sealedRow?.answers;
   if (sealedSample?.startsWith('aes256gcm:') && !keyed) {
-    throw new ConfigError(file, 'its reports are encrypted: set REPORT_KEY to the key they were sealed with');
+    await sql.close();
+    throw new ConfigError(where, 'its reports are encrypted: set REPORT_KEY to the key they were sealed with');
   }
   if (keyed && sealedSample) {
     try {
       open(sealedSample);
     } catch {
-      throw new ConfigError('REPORT_KEY', `is not the key ${file} was sealed with`);
+      await sql.close();
+      throw new ConfigError('REPORT_KEY', `is not the key ${where} was sealed with`);
     }
   }
-  if (keyed && !check) db.prepare(`INSERT INTO meta (name, value) VALUES (?, ?)`).run(KEY_CHECK, seal(KEY_CHECK));
+  if (keyed && !check) await sql.run(`INSERT INTO meta (name, value) VALUES (?, ?)`, [KEY_CHECK, seal(KEY_CHECK)]);
 }

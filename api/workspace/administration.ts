@@ -27,8 +27,8 @@ export interface Figures {
 /** What the partnership's administrators see: figures about every queue, never a report's answers. */
 export function administration(deps: { store: Store; routing: Routing; now: () => number }) {
   return {
-    figures(): Figures {
-      const cases = deps.store.workspace.allCases();
+    async figures(): Promise<Figures> {
+      const cases = await deps.store.workspace.allCases();
       const t = deps.now();
       const isOverdue = (c: Case) => c.status === 'new' && c.dueAt <= t;
       const queues = deps.routing.partners.map((partner) => {
@@ -60,9 +60,9 @@ export function administration(deps: { store: Store; routing: Routing; now: () =
       return { queues, overdue: cases.filter(isOverdue).length, outcomesByType, byArea };
     },
     /** The audit trail, newest first: who did what to which report, never what it says. */
-    audit(viewer: StaffMember, limit = 500) {
+    async audit(viewer: StaffMember, limit = 500) {
       if (!viewer.admin) return [];
-      deps.store.workspace.audit({ at: deps.now(), actor: viewer.email, action: 'read the audit trail' });
+      await deps.store.workspace.audit({ at: deps.now(), actor: viewer.email, action: 'read the audit trail' });
       return deps.store.workspace.recentAudit(limit);
     },
   };

@@ -42,17 +42,17 @@ export function caseSystemRoutes(casework: Casework, tokens: { partner: Partner;
     }
     const system = { email: systemActor(partner.id), partner, admin: false };
     const reference = c.req.param('reference').toUpperCase();
-    const current = casework.caseOf(system, reference);
+    const current = await casework.caseOf(system, reference);
     if (!current) return errorResponse(c, 404, [{ path: '', message: `No report ${reference} was sent to ${partner.id}` }]);
     // Asking again for the state it is in changes nothing and is no error: a retried request is safe.
     const same = current.status === status && (status !== 'closed' || current.outcome === body?.outcome);
     const done = same
       ? ({ ok: true } as const)
       : status === 'acknowledged'
-        ? casework.acknowledge(system, reference)
+        ? await casework.acknowledge(system, reference)
         : status === 'in-progress'
-          ? casework.start(system, reference)
-          : casework.close(system, reference, body?.outcome);
+          ? await casework.start(system, reference)
+          : await casework.close(system, reference, body?.outcome);
     if (!done.ok) {
       const why: Record<string, [string, string]> = {
         outcome: ['outcome', 'must be resolved, no-further-action or duplicate'],
@@ -63,7 +63,7 @@ export function caseSystemRoutes(casework: Casework, tokens: { partner: Partner;
       const [path, message] = why[done.error] ?? ['', done.error];
       return errorResponse(c, path === 'outcome' ? 400 : 409, [{ path, message }]);
     }
-    const now = casework.caseOf(system, reference)!;
+    const now = (await casework.caseOf(system, reference))!;
     return c.json({ reference, status: now.status, outcome: now.outcome });
   });
   return app;

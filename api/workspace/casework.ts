@@ -47,65 +47,65 @@ export function casework(deps: CaseworkDeps) {
       ...(detail && { detail }),
     });
 
-  function mine(staff: StaffMember, reference: string): Case | undefined {
-    const c = staff.partner && /^[A-Z]{2,6}-[A-Z0-9-]{4,20}$/.test(reference) ? ws.caseOf(reference, staff.partner.id) : undefined;
-    if (!c) record(staff, reference.slice(0, 40), 'refused', 'not routed to this partner');
+  async function mine(staff: StaffMember, reference: string): Promise<Case | undefined> {
+    const c = staff.partner && /^[A-Z]{2,6}-[A-Z0-9-]{4,20}$/.test(reference) ? await ws.caseOf(reference, staff.partner.id) : undefined;
+    if (!c) await record(staff, reference.slice(0, 40), 'refused', 'not routed to this partner');
     return c;
   }
 
-  function act(staff: StaffMember, reference: string, step: (c: Case, t: number) => Done): Done {
-    const c = mine(staff, reference);
+  async function act(staff: StaffMember, reference: string, step: (c: Case, t: number) => Promise<Done>): Promise<Done> {
+    const c = await mine(staff, reference);
     if (!c) return { ok: false, error: 'not-found' };
     return step(c, deps.now());
   }
 
   return {
-    inbox(staff: StaffMember, filter: InboxFilter): Case[] {
+    async inbox(staff: StaffMember, filter: InboxFilter): Promise<Case[]> {
       return staff.partner ? ws.inbox(staff.partner.id, filter) : [];
     },
     /** One of this partner's cases, without its answers (so no view is recorded); a refusal is. */
-    caseOf(staff: StaffMember, reference: string): Case | undefined {
+    async caseOf(staff: StaffMember, reference: string): Promise<Case | undefined> {
       return mine(staff, reference);
     },
-    areas(staff: StaffMember): string[] {
+    async areas(staff: StaffMember): Promise<string[]> {
       return staff.partner ? ws.areasOf(staff.partner.id) : [];
     },
     /** A report as this partner may see it; the view is audited. */
-    open(staff: StaffMember, reference: string): CaseView | undefined {
-      const c = mine(staff, reference);
+    async open(staff: StaffMember, reference: string): Promise<CaseView | undefined> {
+      const c = await mine(staff, reference);
       if (!c) return undefined;
-      const report = deps.store.report(c.reportId)!;
+      const report = (await deps.store.report(c.reportId))!;
       const definition = deps.definitions.find((d) => d.id === report.type)!;
-      record(staff, c, 'viewed');
-      ws.repliesRead(c);
-      const history = ws
-        .auditOf(c.reference)
+      await record(staff, c, 'viewed');
+      await ws.repliesRead(c);
+      const [trail, allMessages, allIncidents, notes] = await Promise.all([ws.auditOf(c.reference), ws.messagesOf(c.reportId), ws.incidentsOf(c.reportId), ws.notesOf(c)]);
+      const history = trail
         .filter((e) => e.partnerId === c.partnerId && e.action !== 'viewed')
         .map(({ at, actor, action, detail }) => ({ at, actor, action, ...(detail && { detail }) }));
-      const messages = ws.messagesOf(c.reportId).filter((m) => m.partnerId === c.partnerId);
+      const messages = allMessages.filter((m) => m.partnerId === c.partnerId);
       const seesWhat = !c.fields || c.fields.includes('description');
-      const incidents = ws.incidentsOf(c.reportId).map(({ description, ...rest }) => ({ ...rest, ...(seesWhat && { description }) }));
-      return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes: ws.notesOf(c), messages, incidents, history };
+      const incidents = allIncidents.map(({ description, ...rest }) => ({ ...rest, ...(seesWhat && { description }) }));
+      return { case: c, report: { locale: report.locale, createdAt: report.createdAt }, view: partnerView(definition, report, c.fields), notes, messages, incidents, history };
     },
-    acknowledge(staff: StaffMember, reference: string): Done {
-      return act(staff, reference, (c, t) => {
+    async acknowledge(staff: StaffMember, reference: string): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         if (c.status !== 'new') return { ok: false, error: 'not-new' };
-        ws.changeCase(c, { status: 'acknowledged', acknowledged_at: t }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'acknowledged' });
+        await ws.changeCase(c, { status: 'acknowledged', acknowledged_at: t }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'acknowledged' });
         return { ok: true };
       });
     },
-    start(staff: StaffMember, reference: string): Done {
-      return act(staff, reference, (c, t) => {
+    async start(staff: StaffMember, reference: string): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         if (c.status === 'closed' || c.status === 'in-progress') return { ok: false, error: 'not-open' };
-        ws.changeCase(c, { status: 'in-progress', acknowledged_at: c.acknowledgedAt ?? t }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'in progress' });
+        await ws.changeCase(c, { status: 'in-progress', acknowledged_at: c.acknowledgedAt ?? t }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'in progress' });
         return { ok: true };
       });
     },
-    close(staff: StaffMember, reference: string, outcome: unknown): Done {
-      return act(staff, reference, (c, t) => {
+    async close(staff: StaffMember, reference: string, outcome: unknown): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         if (c.status === 'closed') return { ok: false, error: 'closed' };
         if (!OUTCOMES.includes(outcome as Outcome)) return { ok: false, error: 'outcome' };
-        ws.changeCase(
+        await ws.changeCase(
           c,
           { status: 'closed', outcome: outcome as Outcome, closed_at: t, acknowledged_at: c.acknowledgedAt ?? t },
           { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'closed', detail: outcome as string },
@@ -113,63 +113,63 @@ export function casework(deps: CaseworkDeps) {
         return { ok: true };
       });
     },
-    assign(staff: StaffMember, reference: string, to: unknown): Done {
-      return act(staff, reference, (c, t) => {
+    async assign(staff: StaffMember, reference: string, to: unknown): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         const assignee = typeof to === 'string' ? to.trim().toLowerCase() : '';
         if (assignee !== '' && !staff.partner!.staff.includes(assignee)) return { ok: false, error: 'assignee' };
-        ws.changeCase(c, { assigned_to: assignee || null }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: assignee ? 'assigned' : 'unassigned', ...(assignee && { detail: assignee }) });
+        await ws.changeCase(c, { assigned_to: assignee || null }, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: assignee ? 'assigned' : 'unassigned', ...(assignee && { detail: assignee }) });
         return { ok: true };
       });
     },
-    note(staff: StaffMember, reference: string, text: unknown): Done {
-      return act(staff, reference, (c, t) => {
+    async note(staff: StaffMember, reference: string, text: unknown): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         const body = typeof text === 'string' ? text.trim() : '';
         if (body === '') return { ok: false, error: 'note-empty' };
         if (body.length > 5000) return { ok: false, error: 'note-long' };
-        ws.addNote(c, { author: staff.email, body, createdAt: t });
-        record(staff, c, 'note added');
+        await ws.addNote(c, { author: staff.email, body, createdAt: t });
+        await record(staff, c, 'note added');
         return { ok: true };
       });
     },
     /** Writes to the reporter: they read it on the follow-up page; told by email only if they said email is safe. */
-    message(staff: StaffMember, reference: string, text: unknown): Done {
-      return act(staff, reference, (c, t) => {
+    async message(staff: StaffMember, reference: string, text: unknown): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         const body = typeof text === 'string' ? text.trim() : '';
         if (body === '') return { ok: false, error: 'message-empty' };
         if (body.length > 2000) return { ok: false, error: 'message-long' };
-        const report = deps.store.report(c.reportId)!;
+        const report = (await deps.store.report(c.reportId))!;
         const definition = deps.definitions.find((d) => d.id === report.type)!;
         const email = answerByRole(definition, report.answers, 'reporterEmail');
         const safe = ([] as string[]).concat(report.answers.safeContact ?? []).includes('email');
-        ws.addMessage(c.reportId, { partnerId: c.partnerId, fromReporter: false, author: staff.email, body, createdAt: t }, email && safe ? { recipient: email, now: t } : undefined);
-        record(staff, c, 'message to the reporter');
+        await ws.addMessage(c.reportId, { partnerId: c.partnerId, fromReporter: false, author: staff.email, body, createdAt: t }, email && safe ? { recipient: email, now: t } : undefined);
+        await record(staff, c, 'message to the reporter');
         return { ok: true };
       });
     },
     /** Passes a report to another partner, who sees only what its own rules allow. */
-    passOn(staff: StaffMember, reference: string, to: unknown, reason: unknown): Done {
-      return act(staff, reference, (c, t) => {
+    async passOn(staff: StaffMember, reference: string, to: unknown, reason: unknown): Promise<Done> {
+      return act(staff, reference, async (c, t) => {
         if (c.status === 'closed') return { ok: false, error: 'closed' };
         const receiver = deps.routing.partners.find((p) => p.id === to && p.id !== c.partnerId);
         if (!receiver) return { ok: false, error: 'receiver' };
         const why = typeof reason === 'string' ? reason.trim() : '';
         if (why === '') return { ok: false, error: 'reason-empty' };
         if (why.length > 1000) return { ok: false, error: 'reason-long' };
-        if (ws.casesOfReport(c.reportId).some((other) => other.partnerId === receiver.id)) return { ok: false, error: 'has-it' };
-        const report = deps.store.report(c.reportId)!;
+        if ((await ws.casesOfReport(c.reportId)).some((other) => other.partnerId === receiver.id)) return { ok: false, error: 'has-it' };
+        const report = (await deps.store.report(c.reportId))!;
         const definition = deps.definitions.find((d) => d.id === report.type)!;
         const fields = fieldsFor(definition, report.answers, deps.routing, receiver.id);
         const planned = planCase(definition, report.answers, report.flags, { partner: receiver, ...(fields && { fields }) }, deps.routing, t, c.partnerId);
-        ws.passOn(c, planned, sendsBy(receiver, 'email') ? { recipient: receiver.email, now: t } : null, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'passed on', detail: receiver.id });
+        await ws.passOn(c, planned, sendsBy(receiver, 'email') ? { recipient: receiver.email, now: t } : null, { at: t, actor: staff.email, partnerId: c.partnerId, reference, action: 'passed on', detail: receiver.id });
         // The reason is this partner's note: the receiver learns who passed it on, not what was written.
-        ws.addNote(c, { author: staff.email, body: `Passed on to ${receiver.name}: ${why}`, createdAt: t });
-        ws.audit({ at: t, actor: staff.email, partnerId: receiver.id, reference, action: 'received', detail: `passed on by ${c.partnerId}` });
+        await ws.addNote(c, { author: staff.email, body: `Passed on to ${receiver.name}: ${why}`, createdAt: t });
+        await ws.audit({ at: t, actor: staff.email, partnerId: receiver.id, reference, action: 'received', detail: `passed on by ${c.partnerId}` });
         return { ok: true };
       });
     },
     /** The partners a report can be passed to from this case. */
-    receivers(c: Case) {
-      const has = new Set(ws.casesOfReport(c.reportId).map((other) => other.partnerId));
+    async receivers(c: Case) {
+      const has = new Set((await ws.casesOfReport(c.reportId)).map((other) => other.partnerId));
       return deps.routing.partners.filter((p) => !has.has(p.id));
     },
   };

@@ -45,20 +45,23 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function workspaceExports(deps: ExportDeps) {
   const ws = deps.store.workspace;
 
-  function reportsOf(partner: Partner): Exported[] {
-    return ws.inbox(partner.id, {}, EVERY_REPORT).map((work) => {
-      const report = deps.store.report(work.reportId)!;
+  async function reportsOf(partner: Partner): Promise<Exported[]> {
+    const exported: Exported[] = [];
+    // One at a time: an export can hold thousands, more than a database pool should be asked at once.
+    for (const work of await ws.inbox(partner.id, {}, EVERY_REPORT)) {
+      const report = (await deps.store.report(work.reportId))!;
       const definition = deps.definitions.find((d) => d.id === report.type)!;
-      return { work, report, view: partnerView(definition, report, work.fields) };
-    });
+      exported.push({ work, report, view: partnerView(definition, report, work.fields) });
+    }
+    return exported;
   }
 
   return {
-    file(actor: string, partner: Partner, format: ExportFormat): ExportFile {
-      const reports = reportsOf(partner);
+    async file(actor: string, partner: Partner, format: ExportFormat): Promise<ExportFile> {
+      const reports = await reportsOf(partner);
       const at = deps.now();
       // Each report's own trail shows its answers left in a file, as a view of it is shown.
-      ws.auditMany([
+      await ws.auditMany([
         { at, actor, partnerId: partner.id, action: 'exported', detail: `${reports.length} reports as ${format.toUpperCase()}` },
         ...reports.map(({ work }) => ({ at, actor, partnerId: partner.id, reference: work.reference, action: 'exported', detail: format.toUpperCase() })),
       ]);

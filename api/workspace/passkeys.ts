@@ -57,8 +57,8 @@ export function passkeys(deps: PasskeyDeps) {
 
   return {
     /** Why an invitation cannot be used, in one line, or whose it is. */
-    invitation(token: string): { email: string } | { error: string } {
-      const found = deps.store.invitation(hashOf(token), deps.now());
+    async invitation(token: string): Promise<{ email: string } | { error: string }> {
+      const found = await deps.store.invitation(hashOf(token), deps.now());
       if (found === 'used') return { error: 'This invitation has been used already. Ask your administrator for a new one.' };
       if (found === 'expired') return { error: 'This invitation has expired: it lasted 24 hours. Ask your administrator for a new one.' };
       if (!found || !staffMember(deps.routing, found.email)) return { error: 'This invitation link is not valid. Ask your administrator for a new one.' };
@@ -66,14 +66,14 @@ export function passkeys(deps: PasskeyDeps) {
     },
 
     async registrationOptions(token: string) {
-      const invitation = this.invitation(token);
+      const invitation = await this.invitation(token);
       if ('error' in invitation) return invitation;
       const options = await generateRegistrationOptions({
         rpName: deps.routing.partnership.siteName,
         rpID,
         userName: invitation.email,
         attestationType: 'none',
-        excludeCredentials: deps.store.passkeysOf(invitation.email).map((k) => ({ id: k.id, transports: k.transports })),
+        excludeCredentials: (await deps.store.passkeysOf(invitation.email)).map((k) => ({ id: k.id, transports: k.transports })),
         authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
       });
       const ceremony = begin({ kind: 'register', challenge: options.challenge, email: invitation.email, invitationHash: hashOf(token) });
@@ -91,7 +91,7 @@ export function passkeys(deps: PasskeyDeps) {
       }
       if (!verified.verified) return { ok: false, error: 'The passkey could not be checked. Try again.' };
       const { credential } = verified.registrationInfo;
-      const kept = deps.store.registerPasskey(ceremony.invitationHash!, deps.now(), {
+      const kept = await deps.store.registerPasskey(ceremony.invitationHash!, deps.now(), {
         id: credential.id,
         email: ceremony.email,
         publicKey: Buffer.from(credential.publicKey),
@@ -106,7 +106,7 @@ export function passkeys(deps: PasskeyDeps) {
       const address = email.trim().toLowerCase();
       const options = await generateAuthenticationOptions({
         rpID,
-        allowCredentials: deps.store.passkeysOf(address).map((k) => ({ id: k.id, transports: k.transports })),
+        allowCredentials: (await deps.store.passkeysOf(address)).map((k) => ({ id: k.id, transports: k.transports })),
         userVerification: 'preferred',
       });
       return { ceremony: begin({ kind: 'sign-in', challenge: options.challenge, email: address }), options };
@@ -116,7 +116,7 @@ export function passkeys(deps: PasskeyDeps) {
       const ceremony = take(ceremonyId, 'sign-in');
       if (!ceremony) return { ok: false, error: 'That took too long. Try signing in again.' };
       // Only a passkey registered to the address given: another staff member's is refused.
-      const key = deps.store.passkeysOf(ceremony.email).find((k) => k.id === response.id);
+      const key = (await deps.store.passkeysOf(ceremony.email)).find((k) => k.id === response.id);
       if (!key || !staffMember(deps.routing, ceremony.email)) return { ok: false, error: 'That passkey is not registered to this email address.' };
       let verified;
       try {
@@ -131,7 +131,7 @@ export function passkeys(deps: PasskeyDeps) {
         return { ok: false, error: 'The passkey could not be checked. Try again.' };
       }
       if (!verified.verified) return { ok: false, error: 'The passkey could not be checked. Try again.' };
-      deps.store.passkeyUsed(key.id, verified.authenticationInfo.newCounter, deps.now());
+      await deps.store.passkeyUsed(key.id, verified.authenticationInfo.newCounter, deps.now());
       return { ok: true, email: ceremony.email };
     },
   };

@@ -12,17 +12,18 @@ import { workingDaysLate } from './working-days';
 export function reminders(deps: { store: Store; routing: Routing; now: () => number; onPlanned?: () => void; log?: Logger; pollMs?: number }) {
   const { store, routing } = deps;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
 
-  function runOnce(): number {
+  async function plan(): Promise<number> {
     const t = deps.now();
     let planned = 0;
-    for (const c of store.workspace.overdue(t)) {
+    for (const c of await store.workspace.overdue(t)) {
       const partner = routing.partners.find((p) => p.id === c.partnerId);
       if (c.reminded < 1 && partner) {
-        if (store.workspace.remind(c, 1, { kind: 'overdue', recipient: partner.email, now: t })) planned++;
+        if (await store.workspace.remind(c, 1, { kind: 'overdue', recipient: partner.email, now: t })) planned++;
       }
       if (c.reminded < 2 && workingDaysLate(c.dueAt, t, calendarOf(routing)) >= routing.workspace.acknowledge.escalateAfterWorkingDays) {
-        if (store.workspace.remind(c, 2, { kind: 'escalation', recipient: routing.partnership.adminEmail, now: t })) planned++;
+        if (await store.workspace.remind(c, 2, { kind: 'escalation', recipient: routing.partnership.adminEmail, now: t })) planned++;
       }
     }
     if (planned > 0) {
@@ -32,15 +33,27 @@ export function reminders(deps: { store: Store; routing: Routing; now: () => num
     return planned;
   }
 
+  /** Plans what is due; one run at a time, so a slow one is joined, not overlapped. */
+  function runOnce(): Promise<number> {
+    running ??= plan().finally(() => (running = undefined));
+    return running;
+  }
+
+  // A run that fails (a locked or full disk) is tried again at the next turn; the server goes on.
+  const tick = () =>
+    void runOnce().catch((err: unknown) => deps.log?.error({ error: (err as Error).name, code: (err as { code?: string }).code }, 'overdue reminders failed'));
+
   return {
     runOnce,
     start(): void {
-      timer = setInterval(runOnce, deps.pollMs ?? 60_000);
+      timer = setInterval(tick, deps.pollMs ?? 60_000);
       timer.unref();
-      runOnce();
+      tick();
     },
-    stop(): void {
+    /** Nothing more starts; a run in progress ends before the store closes. */
+    async stop(): Promise<void> {
       clearInterval(timer);
+      await running?.catch(() => {});
     },
   };
 }

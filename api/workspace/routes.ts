@@ -51,7 +51,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
   });
 
   const limited: MiddlewareHandler = async (c, next) => {
-    const wait = deps.signInLimit(deps.clientOf(c));
+    const wait = await deps.signInLimit(deps.clientOf(c));
     if (wait === undefined) return next();
     c.header('Retry-After', String(wait));
     return c.json({ error: 'Too many attempts to sign in from this device. Wait a minute, then try again.' }, 429);
@@ -66,10 +66,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
   };
   const audit = (actor: string, partnerId: string | undefined, action: string, detail?: string) =>
     workspace.audit({ at: workspace.now(), actor, ...(partnerId && { partnerId }), action, ...(detail && { detail }) });
-  const signIn = (c: Context, email: string, action: string) => {
-    setCookie(c, SESSION_COOKIE, workspace.sessions.start(email), { ...cookie, maxAge: LONGEST_MS / 1000 });
+  const signIn = async (c: Context, email: string, action: string) => {
+    setCookie(c, SESSION_COOKIE, await workspace.sessions.start(email), { ...cookie, maxAge: LONGEST_MS / 1000 });
     const member = staffMember(workspace.routing, email)!;
-    audit(email, member.partner?.id, action);
+    await audit(email, member.partner?.id, action);
     return c.json({ next: member.partner ? '/partners' : '/partners/admin' });
   };
 
@@ -93,7 +93,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const { ceremony, response } = await json(c);
     const result = await workspace.passkeys.signIn(ceremony, response as never);
     if (!result.ok) {
-      audit('unknown', undefined, 'refused sign-in', result.error);
+      await audit('unknown', undefined, 'refused sign-in', result.error);
       return c.json({ error: result.error }, 400);
     }
     return signIn(c, result.email, 'signed in');
@@ -105,7 +105,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
   // Everything below needs a live session and the token it gave its pages.
   app.use(async function signedIn(c, next) {
     if (c.req.method !== 'POST') return next();
-    const session = workspace.signedIn(getCookie(c, SESSION_COOKIE));
+    const session = await workspace.signedIn(getCookie(c, SESSION_COOKIE));
     if (!session) return c.redirect('/partners/sign-in?expired=1', 303);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (!sameToken((form as Record<string, unknown>).csrf, session.csrf)) return c.text('This form has expired. Go back, reload the page and try again.', 403);
@@ -114,18 +114,18 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     await next();
   });
 
-  app.post('/sign-out', (c) => {
+  app.post('/sign-out', async (c) => {
     const id = getCookie(c, SESSION_COOKIE)!;
-    workspace.sessions.end(id);
+    await workspace.sessions.end(id);
     deleteCookie(c, SESSION_COOKIE, cookie);
-    audit(c.get('staff').email, c.get('staff').partner?.id, 'signed out');
+    await audit(c.get('staff').email, c.get('staff').partner?.id, 'signed out');
     return c.redirect('/partners/sign-in?signed-out=1', 303);
   });
-  app.post('/sign-out-everywhere', (c) => {
+  app.post('/sign-out-everywhere', async (c) => {
     const staff = c.get('staff');
-    const ended = workspace.sessions.endEverywhere(staff.email);
+    const ended = await workspace.sessions.endEverywhere(staff.email);
     deleteCookie(c, SESSION_COOKIE, cookie);
-    audit(staff.email, staff.partner?.id, 'signed out everywhere', `${ended} sessions`);
+    await audit(staff.email, staff.partner?.id, 'signed out everywhere', `${ended} sessions`);
     return c.redirect('/partners/sign-in?signed-out=everywhere', 303);
   });
 
@@ -145,13 +145,13 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           ? casework.message(staff, reference, form.text)
           : form.audience === 'partner'
             ? casework.note(staff, reference, form.text)
-            : { ok: false, error: 'audience' },
+            : Promise.resolve({ ok: false, error: 'audience' }),
       'pass-on': () => casework.passOn(staff, reference, form.to, form.reason),
     };
     const action = typeof form.action === 'string' ? form.action : '';
     const step = steps[action];
     if (!step) return c.text('Unknown action.', 400);
-    const done = step();
+    const done = await step();
     if (!done.ok && done.error === 'not-found') return c.text('No such report in your inbox.', 404);
     const page = `/partners/reports/${encodeURIComponent(reference)}`;
     if (done.ok) deps.log.info({ action, partner: staff.partner?.id }, 'workspace action');
@@ -161,12 +161,12 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
 
   // A partner's own reports as a download; refused as the inbox page refuses.
   const exportAs = (format: ExportFormat) =>
-    function exportReports(c: Context) {
-      const session = workspace.signedIn(getCookie(c, SESSION_COOKIE));
+    async function exportReports(c: Context) {
+      const session = await workspace.signedIn(getCookie(c, SESSION_COOKIE));
       if (!session) return c.redirect('/partners/sign-in?expired=1', 303);
       const { partner, email } = session.member;
       if (!partner) return c.redirect('/partners/admin', 303);
-      const file = workspace.exports.file(email, partner, format);
+      const file = await workspace.exports.file(email, partner, format);
       deps.log.info({ action: 'export', format, partner: partner.id, reports: file.count }, 'workspace export');
       return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` });
     };

@@ -11,32 +11,32 @@ export const newSecret = () => randomBytes(32).toString('base64url');
 export function staffSessions(store: WorkspaceStore, now: () => number) {
   return {
     /** Starts a session; returns the cookie's value. */
-    start(email: string): string {
+    async start(email: string): Promise<string> {
       const id = newSecret();
-      store.createSession(hashOf(id), email, newSecret(), now());
+      await store.createSession(hashOf(id), email, newSecret(), now());
       return id;
     },
     /** The session behind a cookie, if it is neither idle 30 minutes nor 12 hours old; each use keeps it alive. */
-    check(id: string | undefined): { email: string; csrf: string } | undefined {
+    async check(id: string | undefined): Promise<{ email: string; csrf: string } | undefined> {
       if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
       const hash = hashOf(id);
-      const session = store.session(hash);
+      const session = await store.session(hash);
       const t = now();
       if (!session) return undefined;
       if (t - session.seenAt > IDLE_MS || t - session.createdAt > LONGEST_MS) {
-        store.endSession(hash);
+        await store.endSession(hash);
         return undefined;
       }
-      store.touchSession(hash, t);
+      await store.touchSession(hash, t);
       return { email: session.email, csrf: session.csrf };
     },
-    end(id: string): void {
-      store.endSession(hashOf(id));
+    async end(id: string): Promise<void> {
+      await store.endSession(hashOf(id));
     },
-    endEverywhere(email: string): number {
+    async endEverywhere(email: string): Promise<number> {
       return store.endSessionsOf(email);
     },
-    expire(): number {
+    async expire(): Promise<number> {
       const t = now();
       return store.expireSessions(t - IDLE_MS, t - LONGEST_MS);
     },

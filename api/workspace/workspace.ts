@@ -51,8 +51,8 @@ export function createWorkspace(deps: WorkspaceDeps) {
     exports: workspaceExports(deps),
     audit: deps.store.workspace.audit,
     /** Who holds this session cookie, if it is live and they are still on the partnership's lists. */
-    signedIn(cookie: string | undefined): { member: StaffMember; csrf: string } | undefined {
-      const session = sessions.check(cookie);
+    async signedIn(cookie: string | undefined): Promise<{ member: StaffMember; csrf: string } | undefined> {
+      const session = await sessions.check(cookie);
       const member = session && staffMember(deps.routing, session.email);
       return member && { member, csrf: session.csrf };
     },

@@ -16,26 +16,26 @@ export interface FollowUpSession {
 }
 
 export interface FollowUpSessionStore {
-  load(token: string): FollowUpSession | undefined;
-  save(token: string, session: FollowUpSession): void;
-  forget(token: string): void;
+  load(token: string): Promise<FollowUpSession | undefined>;
+  save(token: string, session: FollowUpSession): Promise<void>;
+  forget(token: string): Promise<void>;
 }
 
 export function storedFollowUpSessions(store: Store, now: () => number): FollowUpSessionStore {
   // Its own namespace in the drafts table: a form draft's token never opens a report.
   const id = (token: string) => createHash('sha256').update(`follow-up:${token}`).digest('hex');
   return {
-    load(token) {
-      const json = store.formDraft(id(token), now(), FOLLOW_UP_IDLE_MS);
+    async load(token) {
+      const json = await store.formDraft(id(token), now(), FOLLOW_UP_IDLE_MS);
       if (!json) return undefined;
-      store.saveFormDraft(id(token), json, now()); // each look keeps it alive
+      await store.saveFormDraft(id(token), json, now()); // each look keeps it alive
       return JSON.parse(json) as FollowUpSession;
     },
-    save(token, session) {
-      store.saveFormDraft(id(token), JSON.stringify(session), now());
+    async save(token, session) {
+      await store.saveFormDraft(id(token), JSON.stringify(session), now());
     },
-    forget(token) {
-      store.forgetFormDraft(id(token));
+    async forget(token) {
+      await store.forgetFormDraft(id(token));
     },
   };
 }

@@ -33,9 +33,9 @@ export interface FormDraft {
 export type FormDrafts = Partial<Record<string, FormDraft>>;
 
 export interface FormDraftStore {
-  load(token: string): FormDrafts | undefined;
-  save(token: string, drafts: FormDrafts): void;
-  forget(token: string): void;
+  load(token: string): Promise<FormDrafts | undefined>;
+  save(token: string, drafts: FormDrafts): Promise<void>;
+  forget(token: string): Promise<void>;
 }
 
 export const DRAFT_COOKIE = 'portal-form';
@@ -48,16 +48,16 @@ export const isDraftToken = (value: unknown): value is string => typeof value ==
 export function storedFormDrafts(store: Store, expiryMs: number, now: () => number): FormDraftStore {
   const id = (token: string) => createHash('sha256').update(token).digest('hex');
   return {
-    load(token) {
-      const json = store.formDraft(id(token), now(), expiryMs);
+    async load(token) {
+      const json = await store.formDraft(id(token), now(), expiryMs);
       return json ? (JSON.parse(json) as FormDrafts) : undefined;
     },
-    save(token, drafts) {
-      if (Object.values(drafts).every((d) => d === undefined)) store.forgetFormDraft(id(token));
-      else store.saveFormDraft(id(token), JSON.stringify(drafts), now());
+    async save(token, drafts) {
+      if (Object.values(drafts).every((d) => d === undefined)) await store.forgetFormDraft(id(token));
+      else await store.saveFormDraft(id(token), JSON.stringify(drafts), now());
     },
-    forget(token) {
-      store.forgetFormDraft(id(token));
+    async forget(token) {
+      await store.forgetFormDraft(id(token));
     },
   };
 }

@@ -16,9 +16,9 @@ export interface StepContext {
   /** Answers sent sooner than this after the form was first shown are refused. */
   minMs: number;
   /** Takes one report from this client's allowance: seconds to wait if there is none left. */
-  takeReport(): number | undefined;
+  takeReport(): Promise<number | undefined>;
   /** Stores the report; throws if the store cannot save it just now. */
-  submit(answers: Answers, submissionKey: string): IntakeResult;
+  submit(answers: Answers, submissionKey: string): Promise<IntakeResult>;
 }
 
 /** How a "send" went, for the log: a reference and error codes, never an answer. */
@@ -38,7 +38,7 @@ const fresh = (now: number, answers: Answers = { [DANGER_QUESTION]: 'no' }): For
 });
 
 /** One posted step of a report form. Pure but for the two functions in the context. */
-export function postStep(ctx: StepContext): StepOutcome {
+export async function postStep(ctx: StepContext): Promise<StepOutcome> {
   const { definition, form, now } = ctx;
   const action = form.get('action');
   const draft = ctx.draft && !ctx.draft.reference ? ctx.draft : undefined;
@@ -70,11 +70,11 @@ export function postStep(ctx: StepContext): StepOutcome {
     const checked = validateAnswers(definition, draft.answers, new Date(now));
     const invalid = (codes: string[]) => ({ draft: { ...draft, showErrors: true }, next: 'questions' as const, sending: { result: 'invalid' as const, codes } });
     if (!checked.ok) return invalid(checked.errors.map((e) => e.code));
-    const wait = ctx.takeReport();
+    const wait = await ctx.takeReport();
     if (wait !== undefined) return { draft: { ...draft, limitedUntil: now + wait * 1000, unavailable: false }, next: 'check', sending: { result: 'limited' } };
     let result: IntakeResult;
     try {
-      result = ctx.submit(draft.answers, draft.submissionKey);
+      result = await ctx.submit(draft.answers, draft.submissionKey);
     } catch {
       // Nothing was stored, so nothing is acknowledged; the answers stay to send again.
       return { draft: { ...draft, unavailable: true, limitedUntil: undefined }, next: 'check', sending: { result: 'unavailable' } };

@@ -2,7 +2,7 @@ import type { AstroGlobal } from 'astro';
 import { SESSION_COOKIE } from '../../api/workspace/workspace';
 
 /** The staff member signed in on this request, or the sign-in page to send them to. */
-export function staffOrSignIn(astro: AstroGlobal) {
-  const session = astro.locals.workspace.signedIn(astro.cookies.get(SESSION_COOKIE)?.value);
+export async function staffOrSignIn(astro: AstroGlobal) {
+  const session = await astro.locals.workspace.signedIn(astro.cookies.get(SESSION_COOKIE)?.value);
   return session ?? { redirect: astro.redirect('/partners/sign-in?expired=1', 303) };
 }

@@ -31,19 +31,19 @@ export function cityReport(n: number, where: 'city' | 'busy' = 'city') {
  * sync to disk costs nothing) and the store copied in: 50,000 intakes each synced to this disk
  * would take minutes. Their deliveries are marked sent, so no email waits to be written.
  */
-export function seedReports(dataDir: string, count: number): void {
+export async function seedReports(dataDir: string, count: number): Promise<void> {
   const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'portal-seed-'));
   try {
     const setup = partnershipSetup();
-    const store = openStore(join(scratch, 'portal.db'));
+    const store = await openStore(join(scratch, 'portal.db'));
     const deps = { store, routing: setup.routing, now: () => new Date(), matchSecret: loadMatchSecret(dataDir) };
     for (let n = 0; n < count; n++) {
-      const result = intake(deps, setup.byId('asb'), { answers: cityReport(n), locale: 'en' });
+      const result = await intake(deps, setup.byId('asb'), { answers: cityReport(n), locale: 'en' });
       if (!result.ok) throw new Error(`seed report ${n} refused: ${JSON.stringify(result.errors)}`);
     }
-    for (const delivery of store.claimDue(Date.now(), 60_000, Number.MAX_SAFE_INTEGER, 'seed')) store.markSent(delivery.id, 'seed', Date.now());
-    store.checkpoint();
-    store.close();
+    for (const delivery of await store.claimDue(Date.now(), 60_000, Number.MAX_SAFE_INTEGER, 'seed')) await store.markSent(delivery.id, 'seed', Date.now());
+    await store.checkpoint();
+    await store.close();
     copyFileSync(join(scratch, 'portal.db'), join(dataDir, 'portal.db'));
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -26,7 +26,7 @@ const row = (name: string, m: LoadResult, health?: LoadResult) => {
 /** A portal on a fresh data directory (seeded with `earlier` reports), its health measured first. */
 async function withPortal<T>(earlier: number, work: (url: string, health: LoadResult, pid: number) => Promise<T>): Promise<T> {
   const dir = tempDir();
-  if (earlier > 0) seedReports(dir.path, earlier);
+  if (earlier > 0) await seedReports(dir.path, earlier);
   // The embedded default: no SMTP, emails written to DATA_DIR/mail while intakes run.
   const portal = await startPortalProcess({ DATA_DIR: dir.path, ...UNLIMITED });
   try {

@@ -51,7 +51,7 @@ export async function firstSearchBytes(url: string, locale: string, query: strin
       sized.push(
         (async () => {
           const [sizes, encoding] = await Promise.all([request.sizes(), request.response().then((r) => r?.headerValue('content-encoding'))]);
-          parts.push({ name: new URL(request.url()).pathname, body: sizes.responseBodySize, headers: sizes.responseHeadersSize, encoding: (await encoding) ?? 'none' });
+          parts.push({ name: new URL(request.url()).pathname, body: sizes.responseBodySize, headers: sizes.responseHeadersSize, encoding: encoding ?? 'none' });
         })(),
       ),
     );

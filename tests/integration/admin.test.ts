@@ -5,17 +5,17 @@ import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { projectRoot } from '../support/fixtures';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp;
 afterEach(async () => {
-  core.close();
+  await core.close();
   await smtp.stop();
 });
 
 function admin(...args: string[]) {
   const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['api/server/admin.ts', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, DATA_DIR: join(core.file, '..') },
+    env: { ...process.env, ...core.processEnv() },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
@@ -24,12 +24,12 @@ function admin(...args: string[]) {
 describe('the admin command', () => {
   it('lists failed deliveries, retries one, cancels another', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
-    const result = core.submit('asb', drugsOnAHousingEstate);
+    core = await createCore(smtp.url);
+    const result = await core.submit('asb', drugsOnAHousingEstate);
     smtp.behave('permanent');
     await core.dispatcher().runOnce();
     const reference = result.ok ? result.reference : '';
-    core.store.close();
+    await core.store.close();
 
     const listed = admin('outbox');
     expect(listed.code).toBe(0);
@@ -40,7 +40,7 @@ describe('the admin command', () => {
     expect(admin('retry', '1')).toMatchObject({ code: 1 });
     expect(admin('cancel', '1')).toMatchObject({ code: 0 });
     expect(admin('nonsense')).toMatchObject({ code: 1, err: expect.stringContaining('Usage') });
-    core.reopen();
-    expect(core.store.deliveriesOf(1)[0]).toMatchObject({ status: 'cancelled' });
+    await core.reopen();
+    expect((await core.store.deliveriesOf(1))[0]).toMatchObject({ status: 'cancelled' });
   });
 });

@@ -3,10 +3,10 @@ import { codePool } from '../../api/follow-up/codes';
 import { createApi } from '../../api/http/api';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let api: ReturnType<typeof createApi>;
-beforeEach(() => {
-  core = createCore();
+beforeEach(async () => {
+  core = await createCore();
   api = createApi({
     store: core.store,
     definitions: core.definitions,
@@ -89,7 +89,7 @@ describe('the JSON API', () => {
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
     expect(reference).toMatch(/^ASB-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(core.store.reportByReference(reference)?.answers).toMatchObject({ kind: 'drugs' });
+    expect((await core.store.reportByReference(reference))?.answers).toMatchObject({ kind: 'drugs' });
   });
 
   it('refuses invalid answers with 400, a path and a message for each problem, and stores nothing', async () => {
@@ -101,7 +101,7 @@ describe('the JSON API', () => {
         { path: 'date', message: 'Enter a real date, like 27 3 2026' },
       ],
     });
-    expect(core.store.countReports()).toBe(0);
+    expect(await core.store.countReports()).toBe(0);
   });
 
   it('tells someone in danger to call 999, with 422, and stores nothing', async () => {
@@ -109,7 +109,7 @@ describe('the JSON API', () => {
     expect(res.status).toBe(422);
     const { errors } = (await res.json()) as { errors: { path: string; message: string }[] };
     expect(errors).toEqual([{ path: 'danger', message: expect.stringMatching(/^Call 999 now/) }]);
-    expect(core.store.countReports()).toBe(0);
+    expect(await core.store.countReports()).toBe(0);
   });
 
   it('refuses malformed JSON with 400 in the same shape', async () => {
@@ -140,7 +140,7 @@ describe('the JSON API', () => {
     const first = (await (await send()).json()) as { reference: string };
     const second = (await (await send()).json()) as { reference: string };
     expect(second.reference).toBe(first.reference);
-    expect(core.store.countReports()).toBe(1);
+    expect(await core.store.countReports()).toBe(1);
   });
 
   it('never drops a report sent with a key used before for another type, nor hands back its reference', async () => {
@@ -149,7 +149,7 @@ describe('the JSON API', () => {
     expect(hate.status).toBe(201);
     const { reference } = (await hate.json()) as { reference: string };
     expect(reference).not.toBe(asb.reference);
-    expect(core.store.reportByReference(reference)?.type).toBe('hate-crime');
+    expect((await core.store.reportByReference(reference))?.type).toBe('hate-crime');
   });
 
   it('refuses the same key with different answers (409), and stores nothing for it', async () => {
@@ -157,13 +157,13 @@ describe('the JSON API', () => {
     const res = await post('/reports/asb', JSON.stringify({ ...drugsOnAHousingEstate, description: 'Something else entirely' }), { 'idempotency-key': 'k-2' });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/already used for a different report/);
-    expect(core.store.countReports()).toBe(1);
+    expect(await core.store.countReports()).toBe(1);
   });
 
   it('refuses an over-long key instead of cutting it (two long keys must not collide)', async () => {
     const res = await post('/reports/asb', JSON.stringify(drugsOnAHousingEstate), { 'idempotency-key': 'k'.repeat(201) });
     expect(res.status).toBe(400);
-    expect(core.store.countReports()).toBe(0);
+    expect(await core.store.countReports()).toBe(0);
   });
 
   it('answers 201 with the reference and its own follow-up code alone, however many reports gave the same phone number', async () => {

@@ -6,17 +6,17 @@ import { openStore } from '../../api/store/store';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp;
 afterEach(async () => {
-  core.close();
+  await core.close();
   await smtp.stop();
 });
 
 async function setUp() {
   smtp = await startSmtp();
-  core = createCore(smtp.url);
-  const result = core.submit('asb', drugsOnAHousingEstate);
+  core = await createCore(smtp.url);
+  const result = await core.submit('asb', drugsOnAHousingEstate);
   if (!result.ok) throw new Error('report refused');
   return result.reference;
 }
@@ -38,7 +38,7 @@ describe('the outbox dispatcher', () => {
       expect(mail.html).toContain('Dealing from a car');
       expect(mail.messageId).toMatch(new RegExp(`^<${reference}\\.[a-z-]+\\.report@portal\\.example\\.org>$`));
     }
-    expect(core.store.outboxDepth()).toBe(0);
+    expect(await core.store.outboxDepth()).toBe(0);
   });
 
   it('retries while the partner’s server is down and delivers exactly once when it is back', async () => {
@@ -46,7 +46,7 @@ describe('the outbox dispatcher', () => {
     await smtp.stop();
     const dispatcher = core.dispatcher();
     await dispatcher.runOnce();
-    const [first] = core.store.deliveriesOf(1);
+    const [first] = await core.store.deliveriesOf(1);
     expect(first).toMatchObject({ status: 'pending', attempts: 1 });
     expect(first.lastError).toMatch(/ECONNREFUSED/);
     // The first retry comes within about 15 seconds.
@@ -54,7 +54,7 @@ describe('the outbox dispatcher', () => {
 
     core.clock.now += 10 * SECOND;
     await dispatcher.runOnce();
-    expect(core.store.deliveriesOf(1)[0].attempts).toBe(1);
+    expect((await core.store.deliveriesOf(1))[0].attempts).toBe(1);
 
     await smtp.start();
     core.clock.now += 5 * SECOND;
@@ -62,7 +62,7 @@ describe('the outbox dispatcher', () => {
     core.clock.now += 60 * SECOND;
     await dispatcher.runOnce();
     expect(smtp.received).toHaveLength(3);
-    expect(core.store.deliveriesOf(1).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect((await core.store.deliveriesOf(1)).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
   it('backs off longer after each temporary refusal, up to a cap', async () => {
@@ -72,12 +72,12 @@ describe('the outbox dispatcher', () => {
     const delays: number[] = [];
     for (let i = 0; i < 7; i++) {
       await dispatcher.runOnce();
-      const next = core.store.deliveriesOf(1)[0].nextAttemptAt;
+      const next = (await core.store.deliveriesOf(1))[0].nextAttemptAt;
       delays.push((next - core.clock.now) / SECOND);
       core.clock.now = next;
     }
     expect(delays).toEqual([15, 30, 60, 120, 240, 300, 300]);
-    expect(core.store.deliveriesOf(1)[0].lastError).toMatch(/^451/);
+    expect((await core.store.deliveriesOf(1))[0].lastError).toMatch(/^451/);
   });
 
   it('fails at once on a permanent refusal and alerts the partnership’s admin, without the answers', async () => {
@@ -85,7 +85,7 @@ describe('the outbox dispatcher', () => {
     const [first, refusing, third] = core.routed('asb', drugsOnAHousingEstate);
     smtp.behave('permanent', refusing.email);
     await core.dispatcher().runOnce();
-    const deliveries = core.store.deliveriesOf(1);
+    const deliveries = await core.store.deliveriesOf(1);
     expect(deliveries.map((d) => [d.kind, d.partnerId, d.status, d.attempts])).toEqual([
       ['report', first.id, 'sent', 1],
       ['report', refusing.id, 'failed', 1],
@@ -107,16 +107,16 @@ describe('the outbox dispatcher', () => {
       await dispatcher.runOnce();
       core.clock.now += 10 * 60 * SECOND;
     }
-    const delivery = core.store.deliveriesOf(1)[0];
+    const delivery = (await core.store.deliveriesOf(1))[0];
     expect(delivery).toMatchObject({ status: 'failed', attempts: 10 });
   });
 
   it('after a crash mid-send, resends when the claim expires, with the same Message-ID', async () => {
     const reference = await setUp();
     // A worker claims the deliveries, then dies before recording anything.
-    const claimed = core.store.claimDue(core.clock.now, 120 * SECOND, 10, 'a-worker-that-dies');
+    const claimed = await core.store.claimDue(core.clock.now, 120 * SECOND, 10, 'a-worker-that-dies');
     expect(claimed).toHaveLength(3);
-    core.reopen();
+    await core.reopen();
 
     const dispatcher = core.dispatcher();
     await dispatcher.runOnce();
@@ -134,26 +134,28 @@ describe('the outbox dispatcher', () => {
 describe('two senders on one data folder, with a slow mail server', () => {
   it('never send an email twice, though a batch takes longer than a claim lasts', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
-    for (let i = 0; i < 8; i++) core.submit('asb', drugsOnAHousingEstate); // 24 deliveries
+    core = await createCore(smtp.url);
+    for (let i = 0; i < 8; i++) await core.submit('asb', drugsOnAHousingEstate); // 24 deliveries
     smtp.slow(150);
-    // Two processes' worth: each its own connection to the file, its own mailer, the real clock.
-    const senders = [0, 1].map(() => {
-      const store = openStore(core.file);
-      const mailer = smtpMailer(smtp.url, { timeoutMs: 5_000 });
-      const dispatcher = createDispatcher({
-        store,
-        mailer,
-        routing: core.routing,
-        definitions: core.definitions,
-        now: Date.now,
-        from: 'portal@example.org',
-        messageIdDomain: 'portal.example.org',
-        retry: defaultRetryPolicy,
-        claimMs: 600, // a batch of 20 at 150 ms each takes 3 s: five times the claim
-      });
-      return { store, mailer, dispatcher };
-    });
+    // Two processes' worth: each its own connection to the store, its own mailer, the real clock.
+    const senders = await Promise.all(
+      [0, 1].map(async () => {
+        const store = await openStore(core.location);
+        const mailer = smtpMailer(smtp.url, { timeoutMs: 5_000 });
+        const dispatcher = createDispatcher({
+          store,
+          mailer,
+          routing: core.routing,
+          definitions: core.definitions,
+          now: Date.now,
+          from: 'portal@example.org',
+          messageIdDomain: 'portal.example.org',
+          retry: defaultRetryPolicy,
+          claimMs: 600, // a batch of 20 at 150 ms each takes 3 s: five times the claim
+        });
+        return { store, mailer, dispatcher };
+      }),
+    );
     // Each polls on its own, as two processes do: one may look while the other is mid-batch.
     const until = Date.now() + 30_000;
     const poll = async (dispatcher: (typeof senders)[number]['dispatcher']) => {
@@ -169,7 +171,7 @@ describe('two senders on one data folder, with a slow mail server', () => {
     expect(new Set(ids).size).toBe(24);
     for (const s of senders) {
       s.mailer.close();
-      s.store.close();
+      await s.store.close();
     }
   }, 40_000);
 });

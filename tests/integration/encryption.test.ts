@@ -31,7 +31,7 @@ describe('report contents at rest, with REPORT_KEY', () => {
   it('seal every piece of a report, its flags, its errors and its recipients, and read them back', async () => {
     const file = join(dir.path, 'sealed.db');
     const key = randomBytes(32);
-    const store = openStore(file, { reportKey: key });
+    const store = await openStore(file, { reportKey: key });
     const secret = `secret${Date.now()}`;
     const smtp = await startSmtp();
     // The reporter's own address is refused, and the refusal quotes it.
@@ -45,38 +45,38 @@ describe('report contents at rest, with REPORT_KEY', () => {
     let reference = '';
     // Enough reports of one street for the partnership to flag it as a repeat place.
     for (let i = 0; i < setup.routing.repeats.location.minReports; i++) {
-      const result = intake(deps, setup.byId('asb'), { answers: { ...noise, postcode: `PE1 1H${'QRSTU'[i]}` }, locale: 'en' });
+      const result = await intake(deps, setup.byId('asb'), { answers: { ...noise, postcode: `PE1 1H${'QRSTU'[i]}` }, locale: 'en' });
       if (result.ok) reference = result.reference;
     }
     const mailer = smtpMailer(smtp.url, { timeoutMs: 2_000 });
     await createDispatcher({ store, mailer, routing: setup.routing, definitions: setup.definitions, now: () => NOW.getTime(), from: 'p@example.org', messageIdDomain: 'example.org', retry: defaultRetryPolicy }).runOnce();
     mailer.close();
     await smtp.stop();
-    store.saveChatState('chat-user-1', JSON.stringify({ answers: { description: secret } }), NOW.getTime());
-    store.saveFormDraft('draft-1', JSON.stringify({ asb: { answers: { description: secret } } }), NOW.getTime());
+    await store.saveChatState('chat-user-1', JSON.stringify({ answers: { description: secret } }), NOW.getTime());
+    await store.saveFormDraft('draft-1', JSON.stringify({ asb: { answers: { description: secret } } }), NOW.getTime());
 
-    const stored = store.reportByReference(reference)!;
+    const stored = (await store.reportByReference(reference))!;
     expect(stored.flags.repeatStreet?.street).toContain(secret);
-    expect(store.deliveriesOf(stored.id).find((d) => d.kind === 'confirmation')?.lastError).toContain(secret);
+    expect((await store.deliveriesOf(stored.id)).find((d) => d.kind === 'confirmation')?.lastError).toContain(secret);
     // Nothing of it is in the file, its write-ahead log or its shared memory.
     expect(onDisk(file, secret)).toBe(false);
-    store.close();
-    const reopened = openStore(file, { reportKey: key });
-    expect(reopened.reportByReference(reference)?.answers.description).toBe(secret);
-    expect(reopened.chatState('chat-user-1', NOW.getTime(), 60_000)).toContain(secret);
-    reopened.close();
+    await store.close();
+    const reopened = await openStore(file, { reportKey: key });
+    expect((await reopened.reportByReference(reference))?.answers.description).toBe(secret);
+    expect(await reopened.chatState('chat-user-1', NOW.getTime(), 60_000)).toContain(secret);
+    await reopened.close();
   });
 
-  it('refuse to start, in one line, without the key or with the wrong one', () => {
+  it('refuse to start, in one line, without the key or with the wrong one', async () => {
     const file = join(dir.path, 'keyed.db');
-    openStore(file, { reportKey: randomBytes(32) }).close(); // sealed from the start, though still empty
-    expect(() => openStore(file)).toThrow(/keyed\.db: its reports are encrypted: set REPORT_KEY/);
-    expect(() => openStore(file, { reportKey: randomBytes(32) })).toThrow(/REPORT_KEY: is not the key .*keyed\.db was sealed with/);
+    await (await openStore(file, { reportKey: randomBytes(32) })).close(); // sealed from the start, though still empty
+    await expect(openStore(file)).rejects.toThrow(/keyed\.db: its reports are encrypted: set REPORT_KEY/);
+    await expect(openStore(file, { reportKey: randomBytes(32) })).rejects.toThrow(/REPORT_KEY: is not the key .*keyed\.db was sealed with/);
   });
 
-  it('are readable by the portal’s own user only', () => {
+  it('are readable by the portal’s own user only', async () => {
     const file = join(dir.path, 'private.db');
-    openStore(file).close();
+    await (await openStore(file)).close();
     expect(statSync(file).mode & 0o777).toBe(0o600);
     for (const name of readdirSync(dir.path)) expect(statSync(join(dir.path, name)).mode & 0o077, name).toBe(0);
   });

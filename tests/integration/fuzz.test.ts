@@ -15,11 +15,11 @@ import { createApi } from '../../api/http/api';
 import { intake } from '../../api/intake/intake';
 import { createCore } from '../support/core';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let api: ReturnType<typeof createApi>;
 let chat: ReturnType<typeof chatRoutes>;
 beforeAll(async () => {
-  core = createCore();
+  core = await createCore();
   api = createApi({ store: core.store, definitions: core.definitions, intake: core.deps(), now: () => core.clock.now });
   const engine = createChatEngine({
     definitions: core.definitions,
@@ -32,7 +32,7 @@ beforeAll(async () => {
     numbers: loadSafetyNumbers(join(projectRoot, 'content', 'helplines.yaml')),
     understanding: loadUnderstanding(),
   });
-  chat = chatRoutes(await createBotkit(engine));
+  chat = chatRoutes(createBotkit(engine));
 });
 afterAll(() => core.close());
 
@@ -61,7 +61,7 @@ describe.each(reportTypeIds)('fuzzing POST /api/reports/%s', (type) => {
     const seen = new Set<number>();
     await fc.assert(
       fc.asyncProperty(answers, fc.option(fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 2 }), { freq: 4, nil: {} }), async (given, extra) => {
-        const before = core.store.countReports();
+        const before = await core.store.countReports();
         const res = await api.request(`/reports/${type}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -71,10 +71,10 @@ describe.each(reportTypeIds)('fuzzing POST /api/reports/%s', (type) => {
         seen.add(res.status);
         const body = (await res.json()) as { reference?: string; errors?: { path: string; message: string }[] };
         if (res.status === 201) {
-          const stored = core.store.reportByReference(body.reference!)!;
+          const stored = (await core.store.reportByReference(body.reference!))!;
           expect(validateAnswers(definition(), stored.answers, new Date(core.clock.now)).ok).toBe(true);
         } else {
-          expect(core.store.countReports()).toBe(before);
+          expect(await core.store.countReports()).toBe(before);
           expect(body.errors!.length).toBeGreaterThan(0);
         }
       }),

@@ -18,14 +18,14 @@ const CLIENTS = [
   { id: 'council-app', name: 'The council’s app', services: ['asb', 'hate-crime'] },
 ];
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp;
 let server: ReturnType<typeof serve>;
 let base: string;
 
 beforeEach(async () => {
   smtp = await startSmtp();
-  core = createCore(smtp.url);
+  core = await createCore(smtp.url);
   const routing = { ...core.routing, open311: { clients: CLIENTS } };
   const clients = open311Clients(routing, { OPEN311_KEY_FIXMYSTREET: KEYS.fixmystreet, OPEN311_KEY_COUNCIL_APP: KEYS['council-app'] });
   const portal = new Hono();
@@ -47,7 +47,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await new Promise<void>((closed) => server.close(() => closed()));
-  core.close();
+  await core.close();
   await smtp.stop();
 });
 
@@ -210,7 +210,7 @@ describe('Open311 GeoReport v2', () => {
     expect(missing.status).toBe(403);
     expect(missing.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<errors><error><code>403<\/code><description>api_key/);
     expect(smtp.received).toHaveLength(0);
-    expect(core.store.outboxDepth()).toBe(0);
+    expect(await core.store.outboxDepth()).toBe(0);
   });
 
   it('takes a report with a photo, as FixMyStreet sends one, and says the photo was not passed on', async () => {
@@ -221,7 +221,7 @@ describe('Open311 GeoReport v2', () => {
     expect(res.status).toBe(200);
     const [accepted] = JSON.parse(res.text) as { service_request_id: string; service_notice: string }[];
     expect(accepted.service_notice).toMatch(/The photo was not passed on/);
-    expect(JSON.stringify(core.store.reportByReference(accepted.service_request_id)!.answers)).not.toContain('photos.example.org');
+    expect(JSON.stringify((await core.store.reportByReference(accepted.service_request_id))!.answers)).not.toContain('photos.example.org');
   });
 
   it('refuses a report missing a required attribute with 400 naming it', async () => {
@@ -229,7 +229,7 @@ describe('Open311 GeoReport v2', () => {
     const res = await post('json', requestFrom('asb', KEYS.fixmystreet, attributes, ['ongoing']));
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text)).toEqual([{ code: 400, description: 'attribute[ongoing]: Select yes if it is still happening' }]);
-    expect(core.store.outboxDepth()).toBe(0);
+    expect(await core.store.outboxDepth()).toBe(0);
   });
 
   it('names each field it has no place for, and a value not on a list', async () => {
@@ -265,7 +265,7 @@ describe('Open311 GeoReport v2', () => {
     expect(res.status).toBe(400);
     const [error] = JSON.parse(res.text) as Open311Error[];
     expect(error.description).toMatch(/^attribute\[danger\]: Call 999 now/);
-    expect(core.store.outboxDepth()).toBe(0);
+    expect(await core.store.outboxDepth()).toBe(0);
   });
 
   it('lets a client post only the services it was given, and no service that does not exist', async () => {

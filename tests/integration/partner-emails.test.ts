@@ -7,10 +7,10 @@ import { createCore } from '../support/core';
 import { projectRoot } from '../support/fixtures';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp;
 afterEach(async () => {
-  core.close();
+  await core.close();
   await smtp.stop();
 });
 
@@ -19,8 +19,8 @@ const to = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
 async function send(type: string, answers: Record<string, unknown>, locale = 'en') {
   smtp = await startSmtp();
   // Peterborough's partners and what each of its rules lets them see.
-  core = createCore(smtp.url, 'peterborough');
-  const result = intake(
+  core = await createCore(smtp.url, 'peterborough');
+  const result = await intake(
     { store: core.store, routing: core.routing, now: () => new Date(core.clock.now) },
     core.byId(type),
     { answers, locale },

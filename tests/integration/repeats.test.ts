@@ -4,10 +4,10 @@ import { purgeExpired, type RetentionPolicy } from '../../api/store/retention';
 import { createCore } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp;
 afterEach(async () => {
-  core.close();
+  await core.close();
   await smtp.stop();
 });
 
@@ -34,13 +34,13 @@ const noise = (phone: string, date: string) => ({
 describe('repeat victims and the ASB Case Review', () => {
   it('flags the 2nd and 3rd reports from one person, with the phone written 3 ways, and meets the Case Review on the 3rd', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, PETERBOROUGH);
+    core = await createCore(smtp.url, PETERBOROUGH);
     const dispatcher = core.dispatcher();
     const results = [];
     for (const [i, phone] of ['07700 900123', '+44 7700 900123', '0044 (0)7700-900-123'].entries()) {
       if (i > 0) core.clock.now += 20 * DAY;
       const date = new Date(core.clock.now - DAY).toISOString().slice(0, 10);
-      results.push(core.submit('asb', noise(phone, date)));
+      results.push(await core.submit('asb', noise(phone, date)));
       await dispatcher.runOnce();
     }
     const references = results.map((r) => (r.ok ? r.reference : ''));
@@ -59,8 +59,8 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('flags a repeat location from anonymous reports, never a repeat victim', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, PETERBOROUGH);
-    for (let i = 0; i < 3; i++) core.submit('asb', { ...noise('07700 900123', '2026-11-20'), contactChoice: 'anonymous', postcode: `PE1 1A${'BDE'[i]}` });
+    core = await createCore(smtp.url, PETERBOROUGH);
+    for (let i = 0; i < 3; i++) await core.submit('asb', { ...noise('07700 900123', '2026-11-20'), contactChoice: 'anonymous', postcode: `PE1 1A${'BDE'[i]}` });
     await core.dispatcher().runOnce();
     const last = councilEmails(smtp.received).at(-1)!;
     expect(last.text).toContain('Repeat location: 3 reports in 30 days with a postcode in sector PE1 1 (anywhere in the sector, not one address)');
@@ -69,10 +69,10 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('flags a repeat street however the street was written', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, PETERBOROUGH);
+    core = await createCore(smtp.url, PETERBOROUGH);
     const { postcode: _none, ...withoutPostcode } = noise('07700 900123', '2026-11-20');
     for (const street of ['12 Lincoln Rd', 'lincoln road', 'Lincoln Road']) {
-      core.submit('asb', { ...withoutPostcode, contactChoice: 'anonymous', street });
+      await core.submit('asb', { ...withoutPostcode, contactChoice: 'anonymous', street });
     }
     await core.dispatcher().runOnce();
     const [first, , third] = councilEmails(smtp.received);
@@ -84,40 +84,40 @@ describe('repeat victims and the ASB Case Review', () => {
 
   it('still matches a victim in month five, after the first report itself was deleted at 90 days', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, PETERBOROUGH);
-    const first = core.submit('asb', noise('07700 900123', '2026-11-20'));
+    core = await createCore(smtp.url, PETERBOROUGH);
+    const first = await core.submit('asb', noise('07700 900123', '2026-11-20'));
     await core.dispatcher().runOnce();
     core.clock.now += 91 * DAY;
-    purgeExpired(core.store, policy(), core.clock.now);
-    expect(core.store.countReports()).toBe(0);
+    await purgeExpired(core.store, policy(), core.clock.now);
+    expect(await core.store.countReports()).toBe(0);
     core.clock.now += 59 * DAY;
-    core.submit('asb', noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)));
+    await core.submit('asb', noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)));
     await core.dispatcher().runOnce();
     expect(councilEmails(smtp.received).at(-1)!.text).toContain(`Earlier references: ${first.ok && first.reference}`);
   });
 
   it('deletes match records once they are older than the longest window (6 months)', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, PETERBOROUGH);
-    core.submit('asb', noise('07700 900123', '2026-11-20'));
+    core = await createCore(smtp.url, PETERBOROUGH);
+    await core.submit('asb', noise('07700 900123', '2026-11-20'));
     await core.dispatcher().runOnce();
-    expect(purgeExpired(core.store, policy(), core.clock.now + 150 * DAY).matchRecords).toBe(0);
-    expect(purgeExpired(core.store, policy(), core.clock.now + 200 * DAY).matchRecords).toBeGreaterThan(0);
+    expect((await purgeExpired(core.store, policy(), core.clock.now + 150 * DAY)).matchRecords).toBe(0);
+    expect((await purgeExpired(core.store, policy(), core.clock.now + 200 * DAY)).matchRecords).toBeGreaterThan(0);
     core.clock.now += 200 * DAY;
-    core.submit('asb', noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)));
+    await core.submit('asb', noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)));
     await core.dispatcher().runOnce();
     expect(councilEmails(smtp.received).at(-1)!.text).not.toContain('repeat victim');
   });
 
   it('tells a partner of a repeat place only if its rule lets it see the place', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, PETERBOROUGH);
+    core = await createCore(smtp.url, PETERBOROUGH);
     const crime = {
       danger: 'no', reporterRole: 'victim', motivation: ['race'], incidentType: ['verbal-abuse'], placeType: 'place',
       date: '2026-11-21', description: 'Shouted at in the street', injuries: 'no', contactChoice: 'contact', name: 'Jo',
       phone: '07700 900777', wantsSupport: 'yes', consentVictimsHub: 'yes',
     };
-    for (const postcode of ['PE1 2AB', 'PE1 2AD', 'PE1 2AE']) core.submit('hate-crime', { ...crime, postcode, street: 'Lincoln Road' });
+    for (const postcode of ['PE1 2AB', 'PE1 2AD', 'PE1 2AE']) await core.submit('hate-crime', { ...crime, postcode, street: 'Lincoln Road' });
     await core.dispatcher().runOnce();
     const last = (address: string) => smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === address).at(-1)!;
     expect(last('hate-crime@police.example.org').text).toContain('with a postcode in sector PE1 2');
@@ -135,11 +135,11 @@ describe('repeat victims and the ASB Case Review', () => {
 describe('repeats by another partnership’s thresholds (Riverside: a victim’s 3rd report in 12 months)', () => {
   it('flags the 3rd report from one phone, not the 2nd, and sends the flag to its own ASB team', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url, 'riverside');
+    core = await createCore(smtp.url, 'riverside');
     const team = core.routing.partners.find((p) => p.id === 'borough-safety')!.email;
     for (let i = 0; i < 3; i++) {
       core.clock.now += 40 * DAY; // further apart than Peterborough's six months would count
-      core.submit('asb', { ...noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)), postcode: 'RV1 2AB' });
+      await core.submit('asb', { ...noise('07700 900123', new Date(core.clock.now - DAY).toISOString().slice(0, 10)), postcode: 'RV1 2AB' });
       await core.dispatcher().runOnce();
     }
     const emails = smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === team);

@@ -4,11 +4,11 @@ import { healthRoutes } from '../../api/http/health';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp | undefined;
 let stall: Server | undefined;
 afterEach(async () => {
-  core.close();
+  await core.close();
   await smtp?.stop();
   await new Promise<void>((r) => (stall ? stall.close(() => r()) : r()));
   smtp = undefined;
@@ -25,10 +25,10 @@ async function stallingServer(): Promise<number> {
 describe('mail server faults', () => {
   it('a server that never answers times out, and the delivery waits for a retry', async () => {
     const port = await stallingServer();
-    core = createCore(`smtp://127.0.0.1:${port}`);
-    core.submit('asb', drugsOnAHousingEstate);
+    core = await createCore(`smtp://127.0.0.1:${port}`);
+    await core.submit('asb', drugsOnAHousingEstate);
     await core.dispatcher().runOnce();
-    const [first] = core.store.deliveriesOf(1);
+    const [first] = await core.store.deliveriesOf(1);
     expect(first).toMatchObject({ status: 'pending', attempts: 1 });
     expect(first.lastError).toMatch(/timeout|ETIMEDOUT/i);
   }, 20_000);
@@ -36,10 +36,10 @@ describe('mail server faults', () => {
   it('a TLS handshake that fails is retried, not lost', async () => {
     smtp = await startSmtp();
     // smtps:// to a server that only speaks plain SMTP: the handshake fails.
-    core = createCore(`smtps://127.0.0.1:${smtp.port}`);
-    core.submit('asb', drugsOnAHousingEstate);
+    core = await createCore(`smtps://127.0.0.1:${smtp.port}`);
+    await core.submit('asb', drugsOnAHousingEstate);
     await core.dispatcher().runOnce();
-    const deliveries = core.store.deliveriesOf(1);
+    const deliveries = await core.store.deliveriesOf(1);
     expect(deliveries.every((d) => d.status === 'pending' && d.attempts === 1)).toBe(true);
     expect(deliveries[0].lastError).toBeTruthy();
     expect(smtp.received).toHaveLength(0);
@@ -47,9 +47,9 @@ describe('mail server faults', () => {
 
   it('makes health say "failing", with counts, when every address is refused and so are the alerts', async () => {
     smtp = await startSmtp();
-    core = createCore(smtp.url);
+    core = await createCore(smtp.url);
     smtp.behave('permanent'); // 550 to everyone, the partnership's admin address included
-    for (let i = 0; i < 3; i++) core.submit('asb', drugsOnAHousingEstate);
+    for (let i = 0; i < 3; i++) await core.submit('asb', drugsOnAHousingEstate);
     const dispatcher = core.dispatcher();
     await dispatcher.runOnce();
     await dispatcher.runOnce(); // the alerts about the failures, refused in turn

@@ -46,7 +46,7 @@ async function tlsSmtp() {
 const email = { from: 'portal@example.org', to: 'asb@example.org', subject: 'A report', text: 'Body', html: '<p>Body</p>', messageId: '<ASB-TEST-0001.council.report@portal.example.org>' };
 
 describe('email to the government’s secure email policy', () => {
-  it('counts only this machine as loopback: any other server needs TLS', () => {
+  it('counts only this machine as loopback: any other server needs TLS', async () => {
     expect(['smtp://127.0.0.1:25', 'smtp://localhost:2525', 'smtp://[::1]:25', 'smtps://127.0.0.53'].map(isLoopback)).toEqual([true, true, true, true]);
     expect(['smtp://mail.example.org', 'smtp://10.0.0.5:25', 'smtps://relay.example.org:465', 'smtp://127.example.org'].map(isLoopback)).toEqual([false, false, false, false]);
   });
@@ -67,26 +67,26 @@ describe('email to the government’s secure email policy', () => {
     // A partner's own relay, as one off this machine is treated: TLS required. It offers none.
     const plain = await startSmtp();
     closers.push(() => plain.stop());
-    const core = createCore(smtp.url);
+    const core = await createCore(smtp.url);
     closers.push(() => core.close());
     const asb = defaultPartner(core.routing, 'asb');
     const relay = smtpMailer(plain.url, { requireTls: true, timeoutMs: 3_000 });
     closers.push(() => relay.close());
     const dispatcher = core.dispatcher({ partnerMailers: { [asb.id]: relay } });
-    const sent = core.submit('asb', drugsOnAHousingEstate);
+    const sent = await core.submit('asb', drugsOnAHousingEstate);
     if (!sent.ok) throw new Error('report refused');
     await dispatcher.runOnce();
     await dispatcher.runOnce();
     expect(plain.received).toHaveLength(0);
-    const refused = core.store.deliveriesOf(1).find((d) => d.partnerId === asb.id && d.kind === 'report')!;
+    const refused = (await core.store.deliveriesOf(1)).find((d) => d.partnerId === asb.id && d.kind === 'report')!;
     expect(refused).toMatchObject({ status: 'failed', attempts: 1 });
     expect(refused.lastError).toMatch(/STARTTLS/i);
     const alert = smtp.received.find((m) => (m.to as { text: string }).text === core.routing.partnership.adminEmail);
     expect(alert?.subject).toContain(sent.reference);
   });
 
-  it('says at start-up when TLS is turned off for a server off this machine, and requires it by default', () => {
-    const core = createCore();
+  it('says at start-up when TLS is turned off for a server off this machine, and requires it by default', async () => {
+    const core = await createCore();
     closers.push(() => core.close());
     const config = (env: Record<string, string>) => loadConfig({ DATA_DIR: join(dir.path, 'data'), ...env }, projectRoot);
     const off = mailersFor(config({ SMTP_URL: 'smtp://relay.example.org:587', SMTP_REQUIRE_TLS: 'false' }), core.routing);

@@ -23,23 +23,23 @@ INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_att
 PRAGMA user_version = 4;`;
 
 describe('the store across versions', () => {
-  it('migrates a schema 4 store: its report waits to be sent, its matches still match', () => {
+  it('migrates a schema 4 store: its report waits to be sent, its matches still match', async () => {
     const file = join(dir.path, 'portal.db');
     const old = new Database(file);
     old.exec(SCHEMA_4);
     old.close();
-    const store = openStore(file);
-    expect(store.reportByReference('ASB-AAAA-BBBB')?.answers).toEqual({ danger: 'no' });
-    expect(store.outboxDepth()).toBe(1);
-    const earlier = store.earlier([{ kind: 'phone', hash: 'hash-of-a-phone' }, { kind: 'sector', hash: 'hash-of-a-sector' }], 0);
+    const store = await openStore(file);
+    expect((await store.reportByReference('ASB-AAAA-BBBB'))?.answers).toEqual({ danger: 'no' });
+    expect(await store.outboxDepth()).toBe(1);
+    const earlier = await store.earlier([{ kind: 'phone', hash: 'hash-of-a-phone' }, { kind: 'sector', hash: 'hash-of-a-sector' }], 0);
     expect(earlier.victims).toEqual([{ reference: 'ASB-AAAA-BBBB', type: 'asb', kind: 'contact', createdAt: 1764000000000 }]);
-    expect(earlier.count({ kind: 'sector', since: 0 })).toBe(1);
-    store.close();
+    expect(await earlier.count({ kind: 'sector', since: 0 })).toBe(1);
+    await store.close();
   });
 
-  it('migrates a schema 5 store: its places are counted, by type and by how long after the incident each was reported', () => {
+  it('migrates a schema 5 store: its places are counted, by type and by how long after the incident each was reported', async () => {
     const file = join(dir.path, 'portal.db');
-    openStore(file).close();
+    await (await openStore(file)).close();
     // Schema 5 matched places record by record and had no counts.
     const db = new Database(file);
     const created = Date.parse('2026-11-20T10:00:00Z');
@@ -54,21 +54,21 @@ describe('the store across versions', () => {
         ('ASB-INTIME-01', 'asb', 'phone', 'hash-of-a-phone', ${created}, '2026-11-19');
       PRAGMA user_version = 5;`);
     db.close();
-    const store = openStore(file);
-    const earlier = store.earlier([{ kind: 'sector', hash: 'hash-of-a-sector' }, { kind: 'phone', hash: 'hash-of-a-phone' }], 0);
-    expect(earlier.count({ kind: 'sector', since: 0 })).toBe(3);
-    expect(earlier.count({ kind: 'sector', since: 0, types: ['asb'], reportedWithinDays: 31 })).toBe(1);
-    expect(earlier.count({ kind: 'sector', since: Date.parse('2026-11-21T00:00:00Z') })).toBe(0);
+    const store = await openStore(file);
+    const earlier = await store.earlier([{ kind: 'sector', hash: 'hash-of-a-sector' }, { kind: 'phone', hash: 'hash-of-a-phone' }], 0);
+    expect(await earlier.count({ kind: 'sector', since: 0 })).toBe(3);
+    expect(await earlier.count({ kind: 'sector', since: 0, types: ['asb'], reportedWithinDays: 31 })).toBe(1);
+    expect(await earlier.count({ kind: 'sector', since: Date.parse('2026-11-21T00:00:00Z') })).toBe(0);
     expect(earlier.victims.map((v) => v.reference)).toEqual(['ASB-INTIME-01']);
-    store.close();
+    await store.close();
     const after = new Database(file);
     expect(after.prepare(`SELECT COUNT(*) AS n FROM match_records WHERE kind = 'sector'`).get()).toEqual({ n: 0 });
     after.close();
   });
 
-  it('migrates a schema 8 store: its deliveries were emails, and a report and a webhook to one partner may both be planned', () => {
+  it('migrates a schema 8 store: its deliveries were emails, and a report and a webhook to one partner may both be planned', async () => {
     const file = join(dir.path, 'eight.db');
-    openStore(file).close();
+    await (await openStore(file)).close();
     const db = new Database(file);
     // Schema 8: deliveries had no channel, reports no source.
     db.exec(`DROP TABLE deliveries;
@@ -79,9 +79,9 @@ describe('the store across versions', () => {
       INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'council-asb', 'asb@example.org', 'pending', 0);
       PRAGMA user_version = 8;`);
     db.close();
-    const store = openStore(file);
-    expect(store.deliveriesOf(1)).toMatchObject([{ kind: 'report', channel: 'email', partnerId: 'council-asb', status: 'pending' }]);
-    store.close();
+    const store = await openStore(file);
+    expect(await store.deliveriesOf(1)).toMatchObject([{ kind: 'report', channel: 'email', partnerId: 'council-asb', status: 'pending' }]);
+    await store.close();
     const after = new Database(file);
     after.prepare(`INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'webhook', 'council-asb', 'council-asb', 'pending', 0)`).run();
     expect(() => after.prepare(`INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'webhook', 'council-asb', 'council-asb', 'pending', 0)`).run()).toThrow(/UNIQUE/);
@@ -89,12 +89,12 @@ describe('the store across versions', () => {
     after.close();
   });
 
-  it('refuses a store made by a newer portal, in one line naming the file', () => {
+  it('refuses a store made by a newer portal, in one line naming the file', async () => {
     const file = join(dir.path, 'newer.db');
-    openStore(file).close();
+    await (await openStore(file)).close();
     const db = new Database(file);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => openStore(file)).toThrow(/newer\.db.*newer version of the portal \(schema 99/);
+    await expect(openStore(file)).rejects.toThrow(/newer\.db.*newer version of the portal \(schema 99/);
   });
 });

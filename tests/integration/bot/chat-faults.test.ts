@@ -8,17 +8,18 @@ import { partnershipSetup } from '../../support/setup';
 describe('the chat on a full disk', () => {
   it('answers 503 with a message, rather than nothing, when the store cannot keep the conversation', async () => {
     const full: ChatStore = {
-      load: () => undefined,
-      save: () => {
+      load: () => Promise.resolve(undefined),
+      // Rejects, as the async store does when the disk is full.
+      save: async () => {
         throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       },
-      forget: () => undefined,
+      forget: () => Promise.resolve(),
     };
     const setup = partnershipSetup();
     const engine = createChatEngine({
       definitions: setup.definitions,
       store: full,
-      submit: () => ({ ok: false, errors: [] }),
+      submit: () => Promise.resolve({ ok: false, errors: [] }),
       search: () => ({ results: [], english: [] }),
       now: () => new Date(),
       expiryMs: 60_000,
@@ -26,7 +27,7 @@ describe('the chat on a full disk', () => {
       numbers: { samaritans: '116 123', domesticAbuse: '0808 2000 247' },
       understanding: loadUnderstanding(),
     });
-    const chat = chatRoutes(await createBotkit(engine));
+    const chat = chatRoutes(createBotkit(engine));
     const res = await chat.request('/', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

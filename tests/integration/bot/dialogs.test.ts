@@ -11,11 +11,11 @@ import { createCore } from '../../support/core';
 import { projectRoot } from '../../support/fixtures';
 import { partnershipSetup } from '../../support/setup';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 afterEach(() => core.close());
 
-function engineFor(found: ReturnType<ChatDeps['search']> = { results: [], english: [] }) {
-  core = createCore();
+async function engineFor(found: ReturnType<ChatDeps['search']> = { results: [], english: [] }) {
+  core = await createCore();
   const chatStore = sqliteChatStore(core.store);
   const engine = createChatEngine({
     definitions: core.definitions,
@@ -28,34 +28,34 @@ function engineFor(found: ReturnType<ChatDeps['search']> = { results: [], englis
     numbers: loadSafetyNumbers(join(projectRoot, 'content', 'helplines.yaml')),
     understanding: loadUnderstanding(),
   });
-  const current = (user: string) => chatStore.load(user, core.clock.now, 30 * 60_000)?.current;
+  const current = async (user: string) => (await chatStore.load(user, core.clock.now, 30 * 60_000))?.current;
   return { engine, current };
 }
 
 /** Answers whatever the bot asks from an example's answers, as a person tapping and typing would. */
-function converse(type: string, answers: Record<string, unknown>, locale = 'en') {
-  const { engine, current } = engineFor();
+async function converse(type: string, answers: Record<string, unknown>, locale = 'en') {
+  const { engine, current } = await engineFor();
   const user = `tester-${type}`;
-  let replies: BotMessage[] = engine.turn(user, `report:${type}`, locale);
+  let replies: BotMessage[] = await engine.turn(user, `report:${type}`, locale);
   for (let turns = 0; turns < 200; turns++) {
-    const asking = current(user);
+    const asking = await current(user);
     if (!asking) break;
     const value = answers[asking];
     if (replies.at(-1)?.text.includes('\n') && replies.at(-1)?.quick_replies?.some((q) => q.payload === 'send')) break;
     if (Array.isArray(value)) {
-      for (const v of value) engine.turn(user, v, locale);
-      replies = engine.turn(user, 'done', locale);
+      for (const v of value) await engine.turn(user, v, locale);
+      replies = await engine.turn(user, 'done', locale);
     } else if (value === undefined) {
-      replies = engine.turn(user, replies.at(-1)?.quick_replies?.some((q) => q.payload === 'done') ? 'done' : 'skip', locale);
+      replies = await engine.turn(user, replies.at(-1)?.quick_replies?.some((q) => q.payload === 'done') ? 'done' : 'skip', locale);
     } else if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
       const [y, m, d] = String(value).split('-');
-      replies = engine.turn(user, `${Number(d)} ${Number(m)} ${y}`, locale);
+      replies = await engine.turn(user, `${Number(d)} ${Number(m)} ${y}`, locale);
     } else {
-      replies = engine.turn(user, String(value), locale);
+      replies = await engine.turn(user, String(value), locale);
     }
   }
   const summary = replies.at(-1)!;
-  const sent = engine.turn(user, 'send', locale);
+  const sent = await engine.turn(user, 'send', locale);
   return { summary, sent };
 }
 
@@ -64,12 +64,12 @@ const { definitions } = partnershipSetup();
 describe.each(definitions.map((d) => [d.id, d] as const))('the %s conversation', (type, definition) => {
   it.each(definition.examples.valid.map((e) => [e.name, e] as const))(
     'produces exactly the report the form would: %s',
-    (_name, example) => {
-      const { summary, sent } = converse(type, example.answers);
+    async (_name, example) => {
+      const { summary, sent } = await converse(type, example.answers);
       expect(summary.quick_replies?.map((q) => q.payload)).toContain('send');
       const reference = /: ([A-Z]+-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(sent[0].text)?.[1];
       expect(reference, JSON.stringify(sent)).toBeDefined();
-      const stored = core.store.reportByReference(reference!)!;
+      const stored = (await core.store.reportByReference(reference!))!;
       const viaForm = validateAnswers(definition, example.answers, new Date(core.clock.now));
       expect(viaForm.ok, 'the example is valid').toBe(true);
       expect(stored.answers).toEqual((viaForm as { answers: unknown }).answers);
@@ -78,66 +78,66 @@ describe.each(definitions.map((d) => [d.id, d] as const))('the %s conversation',
 });
 
 describe('the conversation', () => {
-  it('asks the urgency gate first and, on yes, gives 999 and the Silent Solution and keeps nothing', () => {
-    const { engine, current } = engineFor();
-    const first = engine.turn('u-danger1', 'report:victims-hub', 'en');
+  it('asks the urgency gate first and, on yes, gives 999 and the Silent Solution and keeps nothing', async () => {
+    const { engine, current } = await engineFor();
+    const first = await engine.turn('u-danger1', 'report:victims-hub', 'en');
     expect(first[0].text).toMatch(/^Are you or someone else in danger right now\?/);
-    const replies = engine.turn('u-danger1', 'yes', 'en');
+    const replies = await engine.turn('u-danger1', 'yes', 'en');
     expect(replies[0].text).toMatch(/^Call 999 now\. .*press 55/);
-    expect(current('u-danger1')).toBeUndefined();
-    expect(core.store.countReports()).toBe(0);
+    expect(await current('u-danger1')).toBeUndefined();
+    expect(await core.store.countReports()).toBe(0);
   });
 
-  it('answers danger words at once, in Polish too, whatever it was doing', () => {
-    const { engine } = engineFor();
-    engine.turn('u-danger2', 'report:asb', 'en');
-    expect(engine.turn('u-danger2', 'someone is hurting me', 'en')[0].text).toMatch(/^Call 999 now/);
-    expect(engine.turn('u-danger3', 'pomocy on ma nóż', 'pl')[0].text).toContain('999');
+  it('answers danger words at once, in Polish too, whatever it was doing', async () => {
+    const { engine } = await engineFor();
+    await engine.turn('u-danger2', 'report:asb', 'en');
+    expect((await engine.turn('u-danger2', 'someone is hurting me', 'en'))[0].text).toMatch(/^Call 999 now/);
+    expect((await engine.turn('u-danger3', 'pomocy on ma nóż', 'pl'))[0].text).toContain('999');
   });
 
-  it('gives the form’s own error message for an invalid answer', () => {
-    const { engine } = engineFor();
-    engine.turn('u-err', 'report:asb', 'en');
-    engine.turn('u-err', 'no', 'en');
-    engine.turn('u-err', 'Noise', 'en');
-    const replies = engine.turn('u-err', 'ZZ9 9ZZZ', 'en');
+  it('gives the form’s own error message for an invalid answer', async () => {
+    const { engine } = await engineFor();
+    await engine.turn('u-err', 'report:asb', 'en');
+    await engine.turn('u-err', 'no', 'en');
+    await engine.turn('u-err', 'Noise', 'en');
+    const replies = await engine.turn('u-err', 'ZZ9 9ZZZ', 'en');
     expect(replies[0].text).toMatch(new RegExp(`^Enter a real postcode, like ${core.routing.partnership.examplePostcode}\\nWhat is the postcode`));
   });
 
-  it('understands back, skip, start again and stop in Polish', () => {
-    const { engine, current } = engineFor();
-    engine.turn('u-pl', 'report:asb', 'pl');
-    engine.turn('u-pl', 'nie', 'pl');
-    expect(current('u-pl')).toBe('kind');
-    engine.turn('u-pl', 'wstecz', 'pl');
-    expect(current('u-pl')).toBe('danger');
-    engine.turn('u-pl', 'nie', 'pl');
-    engine.turn('u-pl', '1', 'pl');
-    expect(current('u-pl')).toBe('postcode');
-    engine.turn('u-pl', 'pomiń', 'pl');
-    expect(current('u-pl')).toBe('street');
-    expect(engine.turn('u-pl', 'stop', 'pl')[0].text).toContain('999');
-    expect(current('u-pl')).toBeUndefined();
+  it('understands back, skip, start again and stop in Polish', async () => {
+    const { engine, current } = await engineFor();
+    await engine.turn('u-pl', 'report:asb', 'pl');
+    await engine.turn('u-pl', 'nie', 'pl');
+    expect(await current('u-pl')).toBe('kind');
+    await engine.turn('u-pl', 'wstecz', 'pl');
+    expect(await current('u-pl')).toBe('danger');
+    await engine.turn('u-pl', 'nie', 'pl');
+    await engine.turn('u-pl', '1', 'pl');
+    expect(await current('u-pl')).toBe('postcode');
+    await engine.turn('u-pl', 'pomiń', 'pl');
+    expect(await current('u-pl')).toBe('street');
+    expect((await engine.turn('u-pl', 'stop', 'pl'))[0].text).toContain('999');
+    expect(await current('u-pl')).toBeUndefined();
   });
 
-  it('tells every ASB reporter of the Case Review as a right, and none of them about earlier reports', () => {
-    const { engine, current } = engineFor();
+  it('tells every ASB reporter of the Case Review as a right, and none of them about earlier reports', async () => {
+    const { engine, current } = await engineFor();
     const example = core.byId('asb').examples.valid[1].answers as Record<string, unknown>;
     const replies: string[] = [];
     for (let i = 0; i < 3; i++) {
       const user = `u-review-${i}`;
       const atSummary = (out: BotMessage[]) => out.at(-1)?.quick_replies?.some((q) => q.payload === 'send') ?? false;
-      let out = engine.turn(user, 'report:asb', 'en');
+      let out = await engine.turn(user, 'report:asb', 'en');
       for (let turns = 0; turns < 60 && !atSummary(out); turns++) {
-        const asking = current(user)!;
+        const asking = (await current(user))!;
         const value = example[asking];
         if (Array.isArray(value)) {
-          for (const v of value) engine.turn(user, v, 'en');
-          out = engine.turn(user, 'done', 'en');
-        } else if (asking === 'date') out = engine.turn(user, 'today', 'en');
-        else out = engine.turn(user, value === undefined ? 'skip' : String(value), 'en');
+          for (const v of value) await engine.turn(user, v, 'en');
+          out = await engine.turn(user, 'done', 'en');
+        } else if (asking === 'date') out = await engine.turn(user, 'today', 'en');
+        else out = await engine.turn(user, value === undefined ? 'skip' : String(value), 'en');
       }
-      replies.push(engine.turn(user, 'send', 'en').map((m) => m.text).join('\n'));
+      replies.push((await engine.turn(user, 'send', 'en')).map((m) => m.text).join('\n'));
       core.clock.now += 24 * 60 * 60 * 1000;
     }
     expect(replies).toHaveLength(3);
@@ -149,53 +149,53 @@ describe('the conversation', () => {
     }
   });
 
-  it('keeps two reports made one after the other in the same chat as two reports', () => {
-    const { engine, current } = engineFor();
+  it('keeps two reports made one after the other in the same chat as two reports', async () => {
+    const { engine, current } = await engineFor();
     const example = core.byId('asb').examples.valid[0].answers as Record<string, unknown>;
     const references: string[] = [];
     for (let round = 0; round < 2; round++) {
-      let out = engine.turn('u-twice', 'report:asb', 'en');
+      let out = await engine.turn('u-twice', 'report:asb', 'en');
       for (let turns = 0; turns < 40 && !out.at(-1)?.quick_replies?.some((q) => q.payload === 'send'); turns++) {
-        const asking = current('u-twice')!;
+        const asking = (await current('u-twice'))!;
         const value = example[asking];
-        out = engine.turn('u-twice', asking === 'date' ? 'today' : value === undefined ? 'skip' : String(value), 'en');
+        out = await engine.turn('u-twice', asking === 'date' ? 'today' : value === undefined ? 'skip' : String(value), 'en');
       }
-      references.push(/: ([A-Z]+-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(engine.turn('u-twice', 'send', 'en')[0].text)![1]);
+      references.push(/: ([A-Z]+-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec((await engine.turn('u-twice', 'send', 'en'))[0].text)![1]);
     }
     expect(new Set(references).size).toBe(2);
-    expect(core.store.countReports()).toBe(2);
+    expect(await core.store.countReports()).toBe(2);
   });
 
-  it('forgets a conversation after it expires', () => {
-    const { engine, current } = engineFor();
-    engine.turn('u-exp', 'report:asb', 'en');
-    expect(current('u-exp')).toBe('danger');
+  it('forgets a conversation after it expires', async () => {
+    const { engine, current } = await engineFor();
+    await engine.turn('u-exp', 'report:asb', 'en');
+    expect(await current('u-exp')).toBe('danger');
     core.clock.now += 31 * 60_000;
-    expect(current('u-exp')).toBeUndefined();
+    expect(await current('u-exp')).toBeUndefined();
   });
 });
 
 describe('someone at risk in the chat', () => {
   const texts = (replies: BotMessage[]) => replies.map((r) => r.text).join('\n');
 
-  it('answers "i want to die" with Samaritans, free and at any time, beside 999', () => {
-    const { engine } = engineFor();
-    const replies = texts(engine.turn('u-sh', 'i want to die', 'en'));
+  it('answers "i want to die" with Samaritans, free and at any time, beside 999', async () => {
+    const { engine } = await engineFor();
+    const replies = texts(await engine.turn('u-sh', 'i want to die', 'en'));
     expect(replies).toContain('116 123');
     expect(replies).toContain('999');
   });
 
-  it('answers a weapon with 999 and the Silent Solution, not "no advice found"', () => {
-    const { engine } = engineFor();
-    const replies = texts(engine.turn('u-knife', "he's got a knife", 'en'));
+  it('answers a weapon with 999 and the Silent Solution, not "no advice found"', async () => {
+    const { engine } = await engineFor();
+    const replies = texts(await engine.turn('u-knife', "he's got a knife", 'en'));
     expect(replies).toMatch(/^Call 999 now\./);
     expect(replies).toContain('press 55');
     expect(replies).not.toContain('could not find advice');
   });
 
-  it('answers domestic abuse with 999, the National Domestic Abuse Helpline and one tap to the Victims’ Hub', () => {
-    const { engine } = engineFor();
-    const replies = engine.turn('u-da', 'mąż mnie bije', 'pl');
+  it('answers domestic abuse with 999, the National Domestic Abuse Helpline and one tap to the Victims’ Hub', async () => {
+    const { engine } = await engineFor();
+    const replies = await engine.turn('u-da', 'mąż mnie bije', 'pl');
     expect(texts(replies)).toContain('999');
     expect(texts(replies)).toContain('0808 2000 247');
     expect(texts(replies)).toContain('55'); // the Silent Solution, for someone who cannot speak
@@ -203,23 +203,23 @@ describe('someone at risk in the chat', () => {
     expect(replies.flatMap((r) => r.links ?? []).map((l) => l.url)).toContain('/pl/advice/domestic-abuse');
   });
 
-  it('keeps a past threat typed as an answer, with a 999 reminder and the next question', () => {
-    const { engine, current } = engineFor();
-    engine.turn('u-past', 'report:asb', 'en');
-    engine.turn('u-past', 'no', 'en'); // not in danger now
-    engine.turn('u-past', 'harassment', 'en');
+  it('keeps a past threat typed as an answer, with a 999 reminder and the next question', async () => {
+    const { engine, current } = await engineFor();
+    await engine.turn('u-past', 'report:asb', 'en');
+    await engine.turn('u-past', 'no', 'en'); // not in danger now
+    await engine.turn('u-past', 'harassment', 'en');
     const answers: Record<string, string> = { location: 'Outside the flats', date: 'yesterday', ongoing: 'yes', landlord: 'not-sure' };
-    for (let i = 0; i < 20 && current('u-past') !== 'description'; i++) engine.turn('u-past', answers[current('u-past')!] ?? 'skip', 'en');
-    expect(current('u-past')).toBe('description');
-    const replies = engine.turn('u-past', 'He said he would kill me if I told anyone', 'en');
+    for (let i = 0; i < 20 && await current('u-past') !== 'description'; i++) await engine.turn('u-past', answers[(await current('u-past'))!] ?? 'skip', 'en');
+    expect(await current('u-past')).toBe('description');
+    const replies = await engine.turn('u-past', 'He said he would kill me if I told anyone', 'en');
     expect(replies[0].text).toContain('If you are in danger now, call 999.');
     expect(replies[0].text).toContain('Your answer is kept');
-    expect(current('u-past')).not.toBe('description'); // moved on to the next question
+    expect(await current('u-past')).not.toBe('description'); // moved on to the next question
   });
 
-  it('does not tell someone asking for help with noise to call 999', () => {
-    const { engine } = engineFor();
-    const replies = texts(engine.turn('u-noise', 'help me with a noise complaint', 'en'));
+  it('does not tell someone asking for help with noise to call 999', async () => {
+    const { engine } = await engineFor();
+    const replies = texts(await engine.turn('u-noise', 'help me with a noise complaint', 'en'));
     expect(replies).not.toContain('999');
   });
 });
@@ -231,85 +231,85 @@ describe('a conversation, not a form', () => {
   it.each([
     ['en', 'I want to report noise from my neighbour', 'Is it still happening?'],
     ['pl', 'chcę zgłosić hałas sąsiada', 'Czy to nadal się dzieje?'],
-  ])('starts a report from the first words (%s), after the danger question, and shows back what it took', (locale, said) => {
-    const { engine, current } = engineFor();
-    const first = engine.turn(`u-intent-${locale}`, said, locale);
-    expect(current(`u-intent-${locale}`)).toBe('danger');
+  ])('starts a report from the first words (%s), after the danger question, and shows back what it took', async (locale, said) => {
+    const { engine, current } = await engineFor();
+    const first = await engine.turn(`u-intent-${locale}`, said, locale);
+    expect(await current(`u-intent-${locale}`)).toBe('danger');
     expect(texts(first)).not.toContain('could not find');
-    const afterGate = engine.turn(`u-intent-${locale}`, 'no', locale);
-    expect(current(`u-intent-${locale}`)).toBe('kind');
+    const afterGate = await engine.turn(`u-intent-${locale}`, 'no', locale);
+    expect(await current(`u-intent-${locale}`)).toBe('kind');
     // What they said is shown back for confirmation, never assumed.
     expect(payloads(afterGate)).toEqual(['yes', 'no']);
-    engine.turn(`u-intent-${locale}`, 'yes', locale);
-    expect(current(`u-intent-${locale}`)).not.toBe('kind');
+    await engine.turn(`u-intent-${locale}`, 'yes', locale);
+    expect(await current(`u-intent-${locale}`)).not.toBe('kind');
   });
 
   it.each([
     ['en', 'hello'],
     ['pl', 'dzień dobry'],
-  ])('greets "%s" with the menu, not "no advice found"', (locale, said) => {
-    const { engine } = engineFor();
-    const replies = engine.turn(`u-hello-${locale}`, said, locale);
+  ])('greets "%s" with the menu, not "no advice found"', async (locale, said) => {
+    const { engine } = await engineFor();
+    const replies = await engine.turn(`u-hello-${locale}`, said, locale);
     expect(payloads(replies)).toContain('report:asb');
     expect(texts(replies)).not.toMatch(/could not find|nie znalaz/i);
   });
 
-  it('takes an answer by its meaning ("yeah", "tak"), not only as its button reads', () => {
-    const { engine, current } = engineFor();
+  it('takes an answer by its meaning ("yeah", "tak"), not only as its button reads', async () => {
+    const { engine, current } = await engineFor();
     const user = 'u-meaning';
-    engine.turn(user, 'report:asb', 'pl');
-    engine.turn(user, 'nie', 'pl'); // not in danger
-    engine.turn(user, 'hałas', 'pl');
-    for (let i = 0; i < 10 && current(user) !== 'ongoing'; i++) engine.turn(user, current(user) === 'location' ? 'Park' : current(user) === 'date' ? 'wczoraj' : 'pomiń', 'pl');
-    expect(current(user)).toBe('ongoing');
-    engine.turn(user, 'no tak', 'pl');
-    expect(current(user)).not.toBe('ongoing');
+    await engine.turn(user, 'report:asb', 'pl');
+    await engine.turn(user, 'nie', 'pl'); // not in danger
+    await engine.turn(user, 'hałas', 'pl');
+    for (let i = 0; i < 10 && await current(user) !== 'ongoing'; i++) await engine.turn(user, await current(user) === 'location' ? 'Park' : await current(user) === 'date' ? 'wczoraj' : 'pomiń', 'pl');
+    expect(await current(user)).toBe('ongoing');
+    await engine.turn(user, 'no tak', 'pl');
+    expect(await current(user)).not.toBe('ongoing');
   });
 
   it.each([
     ['ur', 'کل'],
     ['ur', 'گزشتہ کل'],
     ['en', 'last night'],
-  ])('takes a day as people say it (%s "%s": yesterday), and asks again for words that name no day', (locale, said) => {
-    const { engine, current } = engineFor();
+  ])('takes a day as people say it (%s "%s": yesterday), and asks again for words that name no day', async (locale, said) => {
+    const { engine, current } = await engineFor();
     const user = `u-day-${locale}-${said}`;
     const skip = (JSON.parse(readFileSync(join(projectRoot, 'i18n', `${locale}.json`), 'utf8'))['chat.command.skip'] as string).split('|')[0];
-    engine.turn(user, 'report:asb', locale);
-    engine.turn(user, 'no', locale); // not in danger
-    engine.turn(user, 'noise', locale);
-    for (let i = 0; i < 10 && current(user) !== 'date'; i++) engine.turn(user, current(user) === 'location' ? 'Park' : skip, locale);
-    expect(current(user)).toBe('date');
-    engine.turn(user, 'banana', locale);
-    expect(current(user)).toBe('date');
-    const next = engine.turn(user, said, locale);
-    expect(current(user), JSON.stringify(next)).not.toBe('date');
+    await engine.turn(user, 'report:asb', locale);
+    await engine.turn(user, 'no', locale); // not in danger
+    await engine.turn(user, 'noise', locale);
+    for (let i = 0; i < 10 && await current(user) !== 'date'; i++) await engine.turn(user, await current(user) === 'location' ? 'Park' : skip, locale);
+    expect(await current(user)).toBe('date');
+    await engine.turn(user, 'banana', locale);
+    expect(await current(user)).toBe('date');
+    const next = await engine.turn(user, said, locale);
+    expect(await current(user), JSON.stringify(next)).not.toBe('date');
   });
 
-  it('asks only the one thing a rule finds missing, then goes back to the summary; and changes one answer from it', () => {
-    const { engine, current } = engineFor();
+  it('asks only the one thing a rule finds missing, then goes back to the summary; and changes one answer from it', async () => {
+    const { engine, current } = await engineFor();
     const user = 'u-rule';
-    engine.turn(user, 'report:asb', 'en');
+    await engine.turn(user, 'report:asb', 'en');
     const answers: Record<string, string> = { danger: 'no', kind: 'noise', date: 'yesterday', ongoing: 'yes', description: 'Drums at night', reportedBefore: 'no', contactChoice: 'anonymous' };
     let replies: BotMessage[] = [];
-    for (let i = 0; i < 30 && !payloads(replies).includes('send') && current(user) !== undefined; i++) {
-      if (current(user) === 'postcode' && replies.some((r) => r.text.includes('Enter a postcode or a street'))) break;
-      replies = engine.turn(user, answers[current(user)!] ?? (payloads(replies).includes('done') ? 'done' : 'skip'), 'en');
+    for (let i = 0; i < 30 && !payloads(replies).includes('send') && await current(user) !== undefined; i++) {
+      if (await current(user) === 'postcode' && replies.some((r) => r.text.includes('Enter a postcode or a street'))) break;
+      replies = await engine.turn(user, answers[(await current(user))!] ?? (payloads(replies).includes('done') ? 'done' : 'skip'), 'en');
     }
     // No place was given: the rule asks for the postcode alone…
-    expect(current(user)).toBe('postcode');
+    expect(await current(user)).toBe('postcode');
     expect(texts(replies)).toContain('Enter a postcode or a street, or describe the place');
     // …and once it is given, the summary comes back, not twenty questions again.
-    const summary = engine.turn(user, 'PE1 1HQ', 'en');
+    const summary = await engine.turn(user, 'PE1 1HQ', 'en');
     expect(payloads(summary)).toContain('send');
-    const asked = engine.turn(user, 'change my postcode', 'en');
-    expect(current(user)).toBe('postcode');
+    const asked = await engine.turn(user, 'change my postcode', 'en');
+    expect(await current(user)).toBe('postcode');
     expect(texts(asked)).toMatch(/postcode/i);
-    expect(payloads(engine.turn(user, 'PE2 9ZZ', 'en'))).toContain('send');
+    expect(payloads(await engine.turn(user, 'PE2 9ZZ', 'en'))).toContain('send');
   });
 
-  it('answers a question with the best page’s summary and a way on', () => {
-    const { engine } = engineFor({ results: [{ url: '/advice/fraud-and-scams', title: 'Fraud and scams', summary: 'How to spot a scam.', reports: [], snippet: [], score: 1 }], english: [] });
-    const replies = engine.turn('u-advice', 'how do i stop scam calls', 'en');
+  it('answers a question with the best page’s summary and a way on', async () => {
+    const { engine } = await engineFor({ results: [{ url: '/advice/fraud-and-scams', title: 'Fraud and scams', summary: 'How to spot a scam.', reports: [], snippet: [], score: 1 }], english: [] });
+    const replies = await engine.turn('u-advice', 'how do i stop scam calls', 'en');
     expect(texts(replies)).toContain('Fraud and scams: How to spot a scam.');
     expect(payloads(replies)).toEqual(expect.arrayContaining(['advice', 'restart']));
   });

@@ -13,11 +13,11 @@ import { loadUnderstanding } from '../../../bot/understanding';
 import { createCore, drugsOnAHousingEstate } from '../../support/core';
 import { defaultPartner, projectRoot } from '../../support/fixtures';
 
-let core: ReturnType<typeof createCore>;
+let core: Awaited<ReturnType<typeof createCore>>;
 afterEach(() => core.close());
 
-function setUp() {
-  core = createCore();
+async function setUp() {
+  core = await createCore();
   const store = sqliteChatStore(core.store);
   const codes = codePool(2);
   const understanding = loadUnderstanding();
@@ -36,16 +36,16 @@ function setUp() {
   const chat = withFollowUp(engine, { follow, store, understanding, now: () => new Date(core.clock.now), expiryMs: 30 * 60_000 });
   const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });
   const asbPartner = defaultPartner(core.routing, 'asb');
-  const sent = intake({ ...core.deps(), codes }, core.byId('asb'), { answers: drugsOnAHousingEstate, locale: 'en' });
+  const sent = await intake({ ...core.deps(), codes }, core.byId('asb'), { answers: drugsOnAHousingEstate, locale: 'en' });
   if (!sent.ok || !sent.followUpCode) throw new Error('no code');
   return { chat, workspace, asbPartner, officer: staffMember(core.routing, asbPartner.staff[0])!, sent };
 }
 
 describe('checking a report in the chat', () => {
   it('asks for the reference and the code, shows each partner’s status and messages, and takes a reply', async () => {
-    const { chat, workspace, officer, asbPartner, sent } = setUp();
-    workspace.casework.acknowledge(officer, sent.reference);
-    workspace.casework.message(officer, sent.reference, 'Thank you. Is it every night?');
+    const { chat, workspace, officer, asbPartner, sent } = await setUp();
+    await workspace.casework.acknowledge(officer, sent.reference);
+    await workspace.casework.message(officer, sent.reference, 'Thank you. Is it every night?');
     expect((await chat.turn('u1', 'I want to check my report', 'en')).map((m) => m.text)).toEqual(['What is your reference? It looks like ASB-7KQM-2XPA.']);
     expect((await chat.turn('u1', sent.reference.toLowerCase(), 'en'))[0].text).toContain('follow-up code');
     const shown = await chat.turn('u1', sent.followUpCode!, 'en');
@@ -56,13 +56,13 @@ describe('checking a report in the chat', () => {
     expect((await chat.turn('u1', replyTo.payload, 'en'))[0].text).toContain('Write your reply');
     const after = await chat.turn('u1', 'Yes, every night since Monday', 'en');
     expect(after[0].text).toBe('Your reply was sent.');
-    expect(workspace.casework.open(officer, sent.reference)!.messages.map((m) => m.body)).toEqual(['Thank you. Is it every night?', 'Yes, every night since Monday']);
+    expect((await workspace.casework.open(officer, sent.reference))!.messages.map((m) => m.body)).toEqual(['Thank you. Is it every night?', 'Yes, every night since Monday']);
     // The chat keeps no code: only where the conversation is.
-    expect(core.store.chatState('u1', core.clock.now, 30 * 60_000)).not.toContain(sent.followUpCode!);
+    expect(await core.store.chatState('u1', core.clock.now, 30 * 60_000)).not.toContain(sent.followUpCode!);
   });
 
   it('refuses a wrong code as the page does, and words of danger leave the check for the safety answer', async () => {
-    const { chat, sent } = setUp();
+    const { chat, sent } = await setUp();
     await chat.turn('u2', 'check my report', 'en');
     await chat.turn('u2', sent.reference, 'en');
     const wrong = await chat.turn('u2', 'AAAA-BBBB-CCCC-DDDD', 'en');
