@@ -8,7 +8,8 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 /** PostgreSQL through a pool of connections, shared by every process pointed at the database. */
 export function openPostgres(url: string): Sql {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // Ten connections a process: more than a 2-core server keeps busy, few enough for several processes.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (a restart, a fail-over) is replaced on the next query.
   pool.on('error', () => {});
   const on = (client: pg.Pool | pg.PoolClient): Queries => ({

@@ -6,6 +6,7 @@ import { startPortalProcess } from '../support/portal-process';
 import { tempDir } from '../support/temp';
 import { chatBench } from './chat';
 import { dependencyCosts } from './dependencies';
+import { engineBench } from './engines';
 import { load, rawGet, type LoadResult } from './load';
 import { firstSearchBytes, searchIndexBench } from './search';
 import { startupBench } from './startup';
@@ -59,6 +60,10 @@ for (const earlier of [1_000, 10_000, 50_000]) {
     console.log(row('POST /api/reports/asb, all in the busy sector', await load(intakes(url, 'busy'), { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 201 }), health));
   });
 }
+
+console.log('');
+console.log('Report intake by engine (each beside health on the same processes; PostgreSQL durable, on this machine):');
+for (const line of await engineBench({ concurrency: CONCURRENCY, seconds: SECONDS, unlimited: UNLIMITED }, row)) console.log(line);
 
 await withPortal(0, async (url, health, pid) => {
   console.log('');

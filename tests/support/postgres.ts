@@ -118,8 +118,11 @@ async function createDatabase(url: string, name: string): Promise<string> {
   return made.toString();
 }
 
-/** Starts a fresh cluster on 127.0.0.1 at a free port, with one empty database. */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a fresh cluster on 127.0.0.1 at a free port, with one empty database. Durable only when
+ * asked (the benchmark, to compare like with like with SQLite's synchronous=FULL).
+ */
+export async function startPostgres({ durable = false } = {}): Promise<TestPostgres> {
   const bin = findBinDir();
   const initdb = join(bin, 'initdb');
   const pgCtl = join(bin, 'pg_ctl');
@@ -148,14 +151,12 @@ export async function startPostgres(): Promise<TestPostgres> {
     let port = 0;
     for (let attempt = 1; !started; attempt++) {
       port = await freePort();
-      // Loopback only, our own socket directory; durability off for speed, as the data is throwaway.
+      // Loopback only, our own socket directory; durability off for speed unless asked, as the data is throwaway.
       const options = [
         '-c listen_addresses=127.0.0.1',
         `-c port=${port}`,
         `-c unix_socket_directories=${shellQuote(dir)}`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       ].join(' ');
       try {
         await run(pgCtl, ['start', '-w', '-D', data, '-l', log, '-o', options], dir);
