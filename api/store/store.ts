@@ -204,6 +204,31 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
   const relaxed = sql.relaxed;
   const workspace = workspaceStore(sql, seal, open);
 
+  // A conversation's or a form's place between steps: sealed, relaxed, and gone once idle too long.
+  const between = (table: 'chat_state' | 'form_drafts', key: 'user_id' | 'id') => ({
+    async read(id: string, now: number, expiryMs: number): Promise<string | undefined> {
+      const row = await relaxed.get<{ state: string; updated_at: number }>(`SELECT state, updated_at FROM ${table} WHERE ${key} = ?`, [id]);
+      if (row && row.updated_at < now - expiryMs) {
+        await relaxed.run(`DELETE FROM ${table} WHERE ${key} = ?`, [id]);
+        return undefined;
+      }
+      return row && open(row.state);
+    },
+    async save(id: string, state: string, now: number): Promise<void> {
+      await relaxed.run(
+        `INSERT INTO ${table} (${key}, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (${key}) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        [id, seal(state), now],
+      );
+    },
+    async forget(id: string): Promise<void> {
+      await relaxed.run(`DELETE FROM ${table} WHERE ${key} = ?`, [id]);
+    },
+    expire: (before: number): Promise<number> => sql.run(`DELETE FROM ${table} WHERE updated_at < ?`, [before]),
+  });
+  const chats = between('chat_state', 'user_id');
+  const drafts = between('form_drafts', 'id');
+
   const insertMatch = `INSERT INTO match_records (reference, type, kind, hash, created_at, incident_date)
      VALUES (@reference, @type, @kind, @hash, @createdAt, @incidentDate)`;
   const countPlace = `INSERT INTO place_counts (hash, day, type, days_after_incident, reports) VALUES (@hash, @day, @type, @daysAfterIncident, 1)
@@ -354,28 +379,11 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
       );
     },
     /** A chat conversation's state, unless it has expired (then it is deleted). */
-    async chatState(user: string, now: number, expiryMs: number): Promise<string | undefined> {
-      const row = await relaxed.get<{ state: string; updated_at: number }>(`SELECT state, updated_at FROM chat_state WHERE user_id = ?`, [user]);
-      if (row && row.updated_at < now - expiryMs) {
-        await relaxed.run(`DELETE FROM chat_state WHERE user_id = ?`, [user]);
-        return undefined;
-      }
-      return row && open(row.state);
-    },
-    async saveChatState(user: string, state: string, now: number): Promise<void> {
-      await relaxed.run(
-        `INSERT INTO chat_state (user_id, state, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-        [user, seal(state), now],
-      );
-    },
-    async forgetChat(user: string): Promise<void> {
-      await relaxed.run(`DELETE FROM chat_state WHERE user_id = ?`, [user]);
-    },
+    chatState: chats.read,
+    saveChatState: chats.save,
+    forgetChat: chats.forget,
     /** Deletes every conversation idle for longer than the expiry. */
-    async expireChats(before: number): Promise<number> {
-      return sql.run(`DELETE FROM chat_state WHERE updated_at < ?`, [before]);
-    },
+    expireChats: chats.expire,
     /**
      * What is known of earlier reports sharing these keys since `since`, from match records alone
      * (no answers read): the same person's reports by name, the reports at a place by count.
@@ -414,27 +422,10 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
       return records + (await sql.run(`DELETE FROM place_counts WHERE day < ?`, [dayOf(before)]));
     },
     /** A form's answers between steps, unless expired (then deleted). `id` is already a hash. */
-    async formDraft(id: string, now: number, expiryMs: number): Promise<string | undefined> {
-      const row = await relaxed.get<{ state: string; updated_at: number }>(`SELECT state, updated_at FROM form_drafts WHERE id = ?`, [id]);
-      if (row && row.updated_at < now - expiryMs) {
-        await relaxed.run(`DELETE FROM form_drafts WHERE id = ?`, [id]);
-        return undefined;
-      }
-      return row && open(row.state);
-    },
-    async saveFormDraft(id: string, state: string, now: number): Promise<void> {
-      await relaxed.run(
-        `INSERT INTO form_drafts (id, state, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-        [id, seal(state), now],
-      );
-    },
-    async forgetFormDraft(id: string): Promise<void> {
-      await relaxed.run(`DELETE FROM form_drafts WHERE id = ?`, [id]);
-    },
-    async expireFormDrafts(before: number): Promise<number> {
-      return sql.run(`DELETE FROM form_drafts WHERE updated_at < ?`, [before]);
-    },
+    formDraft: drafts.read,
+    saveFormDraft: drafts.save,
+    forgetFormDraft: drafts.forget,
+    expireFormDrafts: drafts.expire,
     /** Deletes reports whose deliveries all succeeded before `cutoff`; returns how many. */
     async purgeDelivered(cutoff: number): Promise<number> {
       return sql.tx(async (q) => {

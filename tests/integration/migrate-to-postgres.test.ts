@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intake } from '../../api/intake/intake';
 import { openStore } from '../../api/store/store';
+import { noiseReportedBy } from '../support/core';
 import { projectRoot } from '../support/fixtures';
 import { freshDatabase, startPostgres, type TestPostgres } from '../support/postgres';
 import { partnershipSetup } from '../support/setup';
@@ -21,19 +22,7 @@ afterAll(async () => {
 
 const SECRET = 'the-secret-this-portal-has-always-used-0123';
 const setup = partnershipSetup();
-const neighbour = (phone: string) => ({
-  danger: 'no',
-  kind: 'noise',
-  postcode: 'PE1 1HQ',
-  date: '2026-11-30',
-  ongoing: 'yes',
-  description: 'Loud parties every night',
-  reportedBefore: 'yes',
-  contactChoice: 'contact',
-  name: 'Sam',
-  phone,
-  safeContact: ['call'],
-});
+const neighbour = (phone: string) => noiseReportedBy(phone, '2026-11-30');
 
 function admin(env: Record<string, string>) {
   const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['api/server/admin.ts', 'migrate-to-postgres'], {
@@ -81,16 +70,20 @@ describe('npm run admin -- migrate-to-postgres', () => {
       expect(copied).toMatchObject({ locale: 'pl', answers: { kind: 'noise', phone: '07700 900777' } });
       expect(await pg.deliveriesOf(copied.id)).toHaveLength(setup.routed('asb', neighbour('x')).length);
       expect(await pg.chatState('someone', now().getTime(), 60_000)).toBe('{"step":"menu"}');
-      // The same neighbour again, now on PostgreSQL: matched with the report made on SQLite, under a new id.
-      const second = await intake({ ...deps, store: pg }, setup.byId('asb'), { answers: neighbour('+44 7700 900777'), locale: 'en' });
-      const again = (await pg.reportByReference(second.ok ? second.reference : ''))!;
-      expect(again.id).toBeGreaterThan(copied.id);
-      expect(again.flags.repeatVictim?.earlier).toEqual([reference]);
+      // The same neighbour again, now on PostgreSQL, until the partnership's threshold: matched
+      // with the report made on SQLite, under new ids.
+      let last;
+      for (let n = 1; n < setup.routing.repeats.victim.minReports; n++) {
+        const again = await intake({ ...deps, store: pg }, setup.byId('asb'), { answers: neighbour('+44 7700 900777'), locale: 'en' });
+        last = (await pg.reportByReference(again.ok ? again.reference : ''))!;
+        expect(last.id).toBeGreaterThan(copied.id);
+      }
+      expect(last!.flags.repeatVictim?.earlier[0]).toBe(reference);
     } finally {
       await pg.close();
     }
 
     // Run twice by mistake: the database is no longer empty, and nothing changes.
-    expect(admin(env)).toMatchObject({ code: 1, err: expect.stringContaining('is not empty (reports holds 2 rows)') });
+    expect(admin(env)).toMatchObject({ code: 1, err: expect.stringContaining(`is not empty (reports holds ${setup.routing.repeats.victim.minReports} rows)`) });
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { purgeExpired, type RetentionPolicy } from '../../api/store/retention';
-import { createCore } from '../support/core';
+import { createCore, noiseReportedBy } from '../support/core';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
 let core: Awaited<ReturnType<typeof createCore>>;
@@ -17,19 +17,7 @@ const policy = (): RetentionPolicy => ({ reportDays: 90, repeats: core.routing.r
 // a place, the Case Review's 3 in 6 months); Riverside's own follow at the end.
 const PETERBOROUGH = 'peterborough';
 const councilEmails = (mails: ParsedMail[]) => mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === 'asb-team@council.example.org');
-const noise = (phone: string, date: string) => ({
-  danger: 'no',
-  kind: 'noise',
-  postcode: 'PE1 1HQ',
-  date,
-  ongoing: 'yes',
-  description: 'Loud parties every night',
-  reportedBefore: 'yes',
-  contactChoice: 'contact',
-  name: 'Sam',
-  phone,
-  safeContact: ['call'],
-});
+const noise = noiseReportedBy;
 
 describe('repeat victims and the ASB Case Review', () => {
   it('flags the 2nd and 3rd reports from one person, with the phone written 3 ways, and meets the Case Review on the 3rd', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../api/definitions/types';
-import { drugsOnAHousingEstate } from '../support/core';
+import { drugsOnAHousingEstate, noiseReportedBy } from '../support/core';
 import { partnershipSetup } from '../support/setup';
 import { freshDatabase, startPostgres, type TestPostgres } from '../support/postgres';
 import { freePort, startPortalProcess, type PortalProcess } from '../support/portal-process';
@@ -34,20 +34,8 @@ const post = async (portal: PortalProcess, answers: object): Promise<string | un
   }
 };
 
-/** The same person, by the same phone, reporting noise from their street. */
-const sameNeighbour = (phone: string): Answers => ({
-  danger: 'no',
-  kind: 'noise',
-  postcode: 'PE1 1HQ',
-  date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
-  ongoing: 'yes',
-  description: 'Loud parties every night',
-  reportedBefore: 'yes',
-  contactChoice: 'contact',
-  name: 'Sam',
-  phone,
-  safeContact: ['call'],
-});
+/** The same person, by the same phone, reporting noise from their street yesterday. */
+const sameNeighbour = (phone: string): Answers => noiseReportedBy(phone, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
 
 describe('two portal processes on one PostgreSQL, one killed with SIGKILL mid-delivery', () => {
   it('delivers every acknowledged report to each partner once, and flags a repeat victim reporting through both', async () => {

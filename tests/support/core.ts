@@ -62,6 +62,21 @@ export async function createCore(smtpUrl?: string, partnership?: PartnershipName
   };
 }
 
+/** Loud parties next door, reported by someone who gives their phone: a repeat victim's reports. */
+export const noiseReportedBy = (phone: string, date: string) => ({
+  danger: 'no',
+  kind: 'noise',
+  postcode: 'PE1 1HQ',
+  date,
+  ongoing: 'yes',
+  description: 'Loud parties every night',
+  reportedBefore: 'yes',
+  contactChoice: 'contact',
+  name: 'Sam',
+  phone,
+  safeContact: ['call'],
+});
+
 /** Drug dealing on an estate of the partnership's (first) housing provider, reported anonymously. */
 export const drugsOnAHousingEstate = {
   danger: 'no',
