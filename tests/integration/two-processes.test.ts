@@ -81,22 +81,24 @@ describe('two portal processes on one PostgreSQL, one killed with SIGKILL mid-de
     // B alone now: its own deliveries, and A's once A's claims run out.
     const setup = partnershipSetup();
     const partnersOf = (answers: Answers) => setup.routed('asb', answers).map((p) => p.id);
-    const expected = acknowledged.reduce((n, ref) => n + partnersOf(repeated.includes(ref) ? sameNeighbour('x') : (drugsOnAHousingEstate as Answers)).length, 0);
+    const wanted = acknowledged.flatMap((reference) =>
+      partnersOf(repeated.includes(reference) ? sameNeighbour('x') : (drugsOnAHousingEstate as Answers)).map((partner) => `<${reference}.${partner}.report@`),
+    );
     const ids = () => smtp.received.map((m) => m.messageId!).filter((id) => id.includes('.report@'));
+    const missing = () => wanted.filter((prefix) => !ids().some((id) => id.startsWith(prefix)));
     const until = Date.now() + 60_000;
-    while (new Set(ids()).size < expected && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    while (missing().length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
 
-    for (const reference of acknowledged) {
-      const answers = repeated.includes(reference) ? sameNeighbour('x') : (drugsOnAHousingEstate as Answers);
-      for (const partner of partnersOf(answers)) {
-        expect(ids().filter((id) => id.startsWith(`<${reference}.${partner}.report@`)).length, `${reference} to ${partner}`).toBeGreaterThanOrEqual(1);
-      }
-    }
+    expect(missing()).toEqual([]);
     // Sent twice only what A had sent and not yet recorded when it died (at most its lines' room:
-    // two at a time for each partner); never one both live processes claimed.
-    const duplicates = ids().length - new Set(ids()).size;
-    console.log(`two processes, one killed: ${acknowledged.length} acknowledged, ${new Set(ids()).size} delivered of ${expected}, ${duplicates} sent again after the kill`);
-    expect(new Set(ids()).size).toBe(expected);
+    // two at a time for each partner); never one both live processes claimed. Besides those
+    // acknowledged, a report A stored but died before answering is delivered too (never "sent" to
+    // anyone, and not lost either).
+    const distinct = new Set(ids()).size;
+    const duplicates = ids().length - distinct;
+    console.log(`two processes, one killed: ${acknowledged.length} acknowledged, ${wanted.length} of their emails delivered, ${distinct - wanted.length} more of reports stored as A died unanswered, ${duplicates} sent again after the kill`);
+    // At most one report in flight from each of the four clients posting to A.
+    expect(distinct - wanted.length).toBeLessThanOrEqual(4 * partnersOf(drugsOnAHousingEstate as Answers).length);
     expect(duplicates).toBeLessThanOrEqual(2 * setup.routing.partners.length);
 
     // The third report from one phone, through either process, is flagged to its partners.
