@@ -196,6 +196,8 @@ export function createDispatcher(deps: DispatcherDeps) {
           .finally(() => {
             busy.set(key, busy.get(key)! - 1);
             inFlight.delete(sending);
+            // What it planned (an alert) may have come after the lines were read: look again.
+            again = true;
           });
         inFlight.add(sending);
         started++;
@@ -215,7 +217,10 @@ export function createDispatcher(deps: DispatcherDeps) {
         await Promise.all(inFlight);
         return started;
       }
-      if (inFlight.size === 0 && !again) return started;
+      if (inFlight.size === 0) {
+        if (!again) return started;
+        continue;
+      }
       // On to the next as soon as any send ends, or new work arrives.
       await Promise.race([...inFlight, new Promise<void>((resolve) => (wakeUp = resolve))]);
     }

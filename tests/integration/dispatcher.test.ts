@@ -99,6 +99,29 @@ describe('the outbox dispatcher', () => {
     expect(alert.text).not.toContain('Dealing from a car');
   });
 
+  it('sends in the same run what a send planned while the lines were being read (a slow database)', async () => {
+    await setUp();
+    const [, refusing] = core.routed('asb', drugsOnAHousingEstate);
+    smtp.behave('permanent', refusing.email);
+    // Each look at what is due takes a while, as across a network, and the refusal's outcome
+    // (with its alert) is recorded while the dispatcher is looking.
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const slow: typeof core.store = {
+      ...core.store,
+      dueLines: async (now) => {
+        const lines = await core.store.dueLines(now);
+        await pause(150);
+        return lines;
+      },
+      markFailed: async (...args) => {
+        await pause(50);
+        return core.store.markFailed(...args);
+      },
+    };
+    await core.dispatcher({ store: slow }).runOnce();
+    expect((await core.store.deliveriesOf(1)).find((d) => d.kind === 'alert')).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
   it('marks a delivery failed after the configured attempts', async () => {
     await setUp();
     await smtp.stop();
