@@ -224,6 +224,11 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
     async forget(id: string): Promise<void> {
       await relaxed.run(`DELETE FROM ${table} WHERE ${key} = ?`, [id]);
     },
+    /** Read and deleted in one step: two requests (even in two processes) never both take it. */
+    async take(id: string, now: number, expiryMs: number): Promise<string | undefined> {
+      const row = await relaxed.get<{ state: string; updated_at: number }>(`DELETE FROM ${table} WHERE ${key} = ? RETURNING state, updated_at`, [id]);
+      return row && row.updated_at >= now - expiryMs ? open(row.state) : undefined;
+    },
     expire: (before: number): Promise<number> => sql.run(`DELETE FROM ${table} WHERE updated_at < ?`, [before]),
   });
   const chats = between('chat_state', 'user_id');
@@ -425,6 +430,7 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
     formDraft: drafts.read,
     saveFormDraft: drafts.save,
     forgetFormDraft: drafts.forget,
+    takeFormDraft: drafts.take,
     expireFormDrafts: drafts.expire,
     /** Deletes reports whose deliveries all succeeded before `cutoff`; returns how many. */
     async purgeDelivered(cutoff: number): Promise<number> {

@@ -8,6 +8,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Routing } from '../routing/routing-schema';
+import type { Store } from '../store/store';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { hashOf } from './sessions';
 import { staffMember } from './staff';
@@ -18,7 +19,6 @@ interface Ceremony {
   challenge: string;
   email: string;
   invitationHash?: string;
-  expiresAt: number;
 }
 
 const CEREMONY_MS = 5 * 60_000;
@@ -27,6 +27,8 @@ export type PasskeyResult = { ok: true; email: string } | { ok: false; error: st
 
 export interface PasskeyDeps {
   store: WorkspaceStore;
+  /** Where a ceremony waits between its two requests (which may reach two processes). */
+  ceremonies: Pick<Store, 'saveFormDraft' | 'takeFormDraft'>;
   routing: Routing;
   /** The portal's public address: a passkey works only on the site it was made for. */
   publicUrl: URL;
@@ -35,24 +37,22 @@ export interface PasskeyDeps {
 
 /** Passkeys (WebAuthn) with @simplewebauthn/server: registered from an invitation, then used to sign in. */
 export function passkeys(deps: PasskeyDeps) {
-  // In memory: a ceremony lasts minutes, and one begun before a restart is simply begun again.
-  const ceremonies = new Map<string, Ceremony>();
   const rpID = deps.publicUrl.hostname;
   const origin = deps.publicUrl.origin;
+  // In the store, with the forms' drafts (its own namespace, the id kept as a hash): the second
+  // request of a ceremony may reach another process. Used once; gone after five minutes.
+  const key = (id: string) => hashOf(`ceremony:${id}`);
 
-  const begin = (ceremony: Omit<Ceremony, 'expiresAt'>) => {
-    const t = deps.now();
-    for (const [id, c] of ceremonies) if (c.expiresAt <= t) ceremonies.delete(id);
-    if (ceremonies.size > 10_000) ceremonies.clear(); // bounded under a flood
+  const begin = async (ceremony: Ceremony) => {
     const id = randomUUID();
-    ceremonies.set(id, { ...ceremony, expiresAt: t + CEREMONY_MS });
+    await deps.ceremonies.saveFormDraft(key(id), JSON.stringify(ceremony), deps.now());
     return id;
   };
-  const take = (id: unknown, kind: Ceremony['kind']) => {
-    if (typeof id !== 'string') return undefined;
-    const ceremony = ceremonies.get(id);
-    ceremonies.delete(id);
-    return ceremony && ceremony.kind === kind && ceremony.expiresAt > deps.now() ? ceremony : undefined;
+  const take = async (id: unknown, kind: Ceremony['kind']) => {
+    if (typeof id !== 'string' || id.length > 64) return undefined;
+    const json = await deps.ceremonies.takeFormDraft(key(id), deps.now(), CEREMONY_MS);
+    const ceremony = json ? (JSON.parse(json) as Ceremony) : undefined;
+    return ceremony?.kind === kind ? ceremony : undefined;
   };
 
   return {
@@ -76,12 +76,12 @@ export function passkeys(deps: PasskeyDeps) {
         excludeCredentials: (await deps.store.passkeysOf(invitation.email)).map((k) => ({ id: k.id, transports: k.transports })),
         authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
       });
-      const ceremony = begin({ kind: 'register', challenge: options.challenge, email: invitation.email, invitationHash: hashOf(token) });
+      const ceremony = await begin({ kind: 'register', challenge: options.challenge, email: invitation.email, invitationHash: hashOf(token) });
       return { ceremony, options };
     },
 
     async register(ceremonyId: unknown, response: RegistrationResponseJSON): Promise<PasskeyResult> {
-      const ceremony = take(ceremonyId, 'register');
+      const ceremony = await take(ceremonyId, 'register');
       if (!ceremony) return { ok: false, error: 'That took too long. Open the invitation link again.' };
       let verified;
       try {
@@ -109,11 +109,11 @@ export function passkeys(deps: PasskeyDeps) {
         allowCredentials: (await deps.store.passkeysOf(address)).map((k) => ({ id: k.id, transports: k.transports })),
         userVerification: 'preferred',
       });
-      return { ceremony: begin({ kind: 'sign-in', challenge: options.challenge, email: address }), options };
+      return { ceremony: await begin({ kind: 'sign-in', challenge: options.challenge, email: address }), options };
     },
 
     async signIn(ceremonyId: unknown, response: AuthenticationResponseJSON): Promise<PasskeyResult> {
-      const ceremony = take(ceremonyId, 'sign-in');
+      const ceremony = await take(ceremonyId, 'sign-in');
       if (!ceremony) return { ok: false, error: 'That took too long. Try signing in again.' };
       // Only a passkey registered to the address given: another staff member's is refused.
       const key = (await deps.store.passkeysOf(ceremony.email)).find((k) => k.id === response.id);

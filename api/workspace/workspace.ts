@@ -45,7 +45,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     definitions: deps.definitions,
     now: deps.now,
     sessions,
-    passkeys: passkeys({ store: deps.store.workspace, routing: deps.routing, publicUrl: deps.publicUrl, now: deps.now }),
+    passkeys: passkeys({ store: deps.store.workspace, ceremonies: deps.store, routing: deps.routing, publicUrl: deps.publicUrl, now: deps.now }),
     casework: casework(deps),
     administration: administration(deps),
     exports: workspaceExports(deps),
