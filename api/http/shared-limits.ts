@@ -8,11 +8,9 @@ import type { Limiter, RateLimit } from './rate-limit';
  * two processes behind a load balancer do not double each allowance. A client's address is kept
  * only as a keyed hash, until its window ends.
  */
-export async function sharedLimits(pool: pg.Pool, secret: Buffer): Promise<(name: string, rate: RateLimit) => Limiter> {
-  // One table for all of them: the library names its prepared statements by kind, not by table.
-  await new Promise<void>((resolve, reject) => {
-    new RateLimiterPostgres({ storeClient: pool, tableName: 'rate_limits', points: 1, duration: 60 }, (err?: Error) => (err ? reject(err) : resolve()));
-  });
+export function sharedLimits(pool: pg.Pool, secret: Buffer): (name: string, rate: RateLimit) => Limiter {
+  // One table for all of them (the store makes it with its schema): the library names its
+  // prepared statements by kind, not by table.
   return (name, { limit, windowMs }) => {
     const limiter = new RateLimiterPostgres({ storeClient: pool, tableName: 'rate_limits', tableCreated: true, keyPrefix: name, points: limit, duration: windowMs / 1000 });
     return async (client) => {

@@ -96,7 +96,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const { dispatcher, mailer } = outbox;
   const matchSecret = loadMatchSecret(config.dataDir, config.matchSecret);
   // Per client, per minute: in this process on SQLite; shared by every process on PostgreSQL.
-  const shared = store.pool && (await sharedLimits(store.pool, matchSecret));
+  const shared = store.pool && sharedLimits(store.pool, matchSecret);
   const limit = (name: string, perMinute: number) =>
     shared ? shared(name, { limit: perMinute, windowMs: 60_000 }) : limiter({ limit: perMinute, windowMs: 60_000 }, now);
   const intakeDeps: IntakeDeps = {
