@@ -1,8 +1,6 @@
 import { ConfigError } from '../config-error';
-import { openPostgres } from './postgres';
-import { migrate, migratePostgres } from './schema';
-import { openSqlite } from './sqlite';
-import { databaseName } from './store';
+import type { Queries } from './sql';
+import { openPostgresSchema, openSqliteSchema } from './store';
 
 // Every table, each after those it refers to. Rows are copied as stored: sealed values stay
 // sealed (the same REPORT_KEY opens them), ids and times unchanged.
@@ -35,15 +33,18 @@ export type Copied = { table: string; rows: number }[];
  * table's count on both sides before it commits. The portal must be stopped meanwhile.
  */
 export async function copyToPostgres(file: string, url: string): Promise<Copied> {
-  const source = openSqlite(file);
-  const target = openPostgres(url);
-  const where = `DATABASE_URL (${databaseName(url)})`;
+  const { sql: source } = await openSqliteSchema(file);
+  const { sql: target, where } = await openPostgresSchema(url).catch(async (err: unknown) => {
+    await source.close();
+    throw err;
+  });
+  // The version row is the database's own, not copied.
+  const rowsIn = async (q: Queries, table: string) =>
+    (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} ${table === 'meta' ? `WHERE name <> 'schema-version'` : ''}`))!.n;
   try {
-    migrate(source.db, file);
-    await migratePostgres(target, where);
     return await target.tx(async (q) => {
       for (const table of TABLES) {
-        const held = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} ${table === 'meta' ? `WHERE name <> 'schema-version'` : ''}`))!.n;
+        const held = await rowsIn(q, table);
         if (held > 0) throw new ConfigError(where, `is not empty (${table} holds ${held} rows): copy into a new, empty database`);
       }
       const copied: Copied = [];
@@ -55,7 +56,7 @@ export async function copyToPostgres(file: string, url: string): Promise<Copied>
           const values = batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
           await q.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, batch.flatMap((row) => columns.map((c) => row[c])));
         }
-        const there = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} ${table === 'meta' ? `WHERE name <> 'schema-version'` : ''}`))!.n;
+        const there = await rowsIn(q, table);
         if (there !== rows.length) throw new Error(`${table}: ${rows.length} rows in ${file}, ${there} in the database: nothing was kept`);
         copied.push({ table, rows: rows.length });
       }

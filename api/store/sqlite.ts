@@ -8,8 +8,7 @@ import type { Params, Queries, Sql } from './sql';
  */
 export function openSqlite(file: string): Sql & { db: Database.Database } {
   const db = connect(file, 'FULL');
-  // WAL: readers do not wait for a writer; secure_delete: what is deleted is overwritten, not
-  // left in free pages for anyone with the file to read.
+  // WAL: readers do not wait for a writer.
   db.pragma('journal_mode = WAL');
   const relaxedDb = connect(file, 'NORMAL');
   const durable = queries(db);
@@ -74,6 +73,7 @@ export function openSqlite(file: string): Sql & { db: Database.Database } {
 function connect(file: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {
   const db = new Database(file);
   db.pragma(`synchronous = ${synchronous}`);
+  // What is deleted is overwritten, not left in free pages for anyone with the file to read.
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -153,26 +153,8 @@ const AUDIENCE = `CASE WHEN kind IN ('report', 'incident', 'overdue', 'status', 
  * database a `postgres://` URL names (shared by every process given it).
  */
 export async function openStore(location: string, options: { reportKey?: Buffer } = {}) {
-  if (isDatabaseUrl(location)) {
-    const where = `DATABASE_URL (${databaseName(location)})`;
-    const sql = openPostgres(location);
-    try {
-      await migratePostgres(sql, where);
-    } catch (err) {
-      await sql.close();
-      throw err;
-    }
-    return storeOn(sql, where, options);
-  }
-  readableByOwnerOnly(location);
-  const sql = openSqlite(location);
-  try {
-    migrate(sql.db, location);
-  } catch (err) {
-    await sql.close();
-    throw err;
-  }
-  return storeOn(sql, location, options);
+  const { sql, where } = isDatabaseUrl(location) ? await openPostgresSchema(location) : await openSqliteSchema(location);
+  return storeOn(sql, where, options);
 }
 
 export const isDatabaseUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
@@ -181,6 +163,31 @@ export const databaseName = (url: string) => {
   const u = new URL(url);
   return `${u.host}${u.pathname}`;
 };
+
+/** A SQLite file with its schema current (the file readable by this user alone); `where` names it in errors. */
+export async function openSqliteSchema(file: string) {
+  readableByOwnerOnly(file);
+  const sql = openSqlite(file);
+  await closedIfRefused(sql, async () => migrate(sql.db, file));
+  return { sql, where: file };
+}
+
+/** A PostgreSQL database with its schema current; `where` names it in errors, never with its password. */
+export async function openPostgresSchema(url: string) {
+  const where = `DATABASE_URL (${databaseName(url)})`;
+  const sql = openPostgres(url);
+  await closedIfRefused(sql, () => migratePostgres(sql, where));
+  return { sql, where };
+}
+
+async function closedIfRefused(sql: Sql, migrating: () => Promise<void>): Promise<void> {
+  try {
+    await migrating();
+  } catch (err) {
+    await sql.close();
+    throw err;
+  }
+}
 
 /** The store on an engine whose schema is current; `where` names it in errors. */
 async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer }) {
