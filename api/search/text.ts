@@ -16,10 +16,16 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-/** Words of any script: letters, marks and digits; apostrophes inside a word are kept. */
+/**
+ * Words of any script: letters, marks and digits. An apostrophe is kept only inside a word, and
+ * typed either way ("Victims' Hub" and "victims hub", "Clare’s" and "Clare's" are the same words).
+ */
 export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu) ?? [];
+  return (text.match(/[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=[\p{L}\p{N}]))*/gu) ?? []).map((w) => w.replace(/’/g, "'"));
 }
+
+/** A possessive is the word itself, for search: "Clare's Law" is found by "clares law" and "clare law". */
+export const withoutPossessive = (word: string) => word.replace(/'s$/i, '');
 
 /** Markdown to plain text, for indexing and snippets. */
 export function plainText(markdown: string): string {

@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { fold } from '../text';
+import { fold, withoutPossessive } from '../text';
 
 /** How one language turns a word into an index term: undefined for a stop word. */
 export type TermFn = (word: string) => string | undefined;
@@ -9,7 +9,7 @@ export type TokenFn = (token: lunr.Token) => lunr.Token | undefined;
 /** A term function from lunr's stop word filter and stemmer for a language. */
 export function fromPipeline(stopWordFilter: TokenFn | undefined, stemmer: TokenFn | undefined, after = (t: string) => t): TermFn {
   return (word) => {
-    const lower = word.toLowerCase();
+    const lower = withoutPossessive(word.toLowerCase());
     if (stopWordFilter && !stopWordFilter(new lunr.Token(lower, {}))) return undefined;
     // Folded before stemming, so a word typed with or without its diacritics gives the same term.
     const folded = fold(lower);

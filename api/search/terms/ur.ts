@@ -1,4 +1,4 @@
-import { fold } from '../text';
+import { fold, withoutPossessive } from '../text';
 import type { TermFn } from './pipeline';
 
 // Urdu has no lunr stemmer either; its words are kept whole (folding only drops vowel marks).
@@ -10,6 +10,6 @@ const URDU_STOP_WORDS = new Set([
 ]);
 
 export const term: TermFn = (word) => {
-  const folded = fold(word);
+  const folded = fold(withoutPossessive(word));
   return URDU_STOP_WORDS.has(folded) ? undefined : folded;
 };

@@ -27,6 +27,15 @@ describe('text handling for search', () => {
     expect(termFor('en')('scams')).toBe(termFor('en')('scam'));
   });
 
+  it("takes a name typed with or without its apostrophe as the same words (Victims' Hub, Clare's Law)", () => {
+    expect(words("the Victims' Hub")).toEqual(['the', 'Victims', 'Hub']);
+    expect(words('Clare’s Law')).toEqual(["Clare's", 'Law']);
+    for (const locale of ['en', 'pl', 'lt', 'ro', 'pt']) {
+      expect(termFor(locale)("Clare's")).toBe(termFor(locale)('Clare'));
+      expect(termFor(locale)(words("Victims'")[0])).toBe(termFor(locale)('victims'));
+    }
+  });
+
   it('drops stop words', () => {
     expect(termFor('en')('the')).toBeUndefined();
     expect(termFor('pl')('się')).toBeUndefined();
