@@ -22,6 +22,20 @@ export interface SerialisedIndex {
   docs: Omit<SearchDoc, 'keywords' | 'headings' | 'text'>[];
 }
 
+/**
+ * Each page's body without the words no other page uses and no title, summary, heading or keyword
+ * names: they were a third of the index a phone downloads, and a query rarely turns on one (3 of
+ * about 1,200 natural queries did, before keywords were added for them).
+ */
+function bodiesWithoutLoneWords(docs: SearchDoc[], term: (word: string) => string | undefined): SearchDoc[] {
+  const termsOf = (text: string) => words(text).map((w) => [w, term(w)] as const);
+  const described = new Set(docs.flatMap((d) => termsOf(`${d.title} ${d.summary} ${d.headings} ${d.keywords}`).map(([, t]) => t)));
+  const pagesWith = new Map<string, number>();
+  for (const doc of docs) for (const t of new Set(termsOf(doc.text).map(([, t]) => t))) if (t) pagesWith.set(t, (pagesWith.get(t) ?? 0) + 1);
+  const kept = (t: string | undefined) => t !== undefined && (described.has(t) || (pagesWith.get(t) ?? 0) > 1);
+  return docs.map((doc) => ({ ...doc, text: termsOf(doc.text).filter(([, t]) => kept(t)).map(([w]) => w).join(' ') }));
+}
+
 /** Builds one language's index at build time, so neither browser nor server builds it at run time. */
 export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   const term = termFor(locale);
@@ -41,7 +55,7 @@ export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   builder.field('headings', { boost: 3 });
   builder.field('text');
   builder.metadataWhitelist = [];
-  for (const doc of docs) builder.add(doc);
+  for (const doc of bodiesWithoutLoneWords(docs, term)) builder.add(doc);
   // Results show a page's title and summary (as GOV.UK's search does); the rest of what is indexed
   // only ranks, and is not sent to the browser: it was half of what a phone downloaded to search.
   const shown = docs.map(({ keywords: _keywords, headings: _headings, text: _text, ...rest }) => rest);
