@@ -25,7 +25,9 @@ export interface SafetyData {
   examples: Record<Concern | 'ordinary', string[]>;
 }
 
-type Step = { gap: boolean; alternatives: string[] };
+// A step's alternatives, split once: whole words in a set, word starts (from `stab*`) in a list.
+// Every chat message runs every pattern, so a step is checked in a lookup, not by scanning text.
+type Step = { gap: boolean; words: Set<string>; starts: string[] };
 
 function compile(pattern: string): Step[] {
   const steps: Step[] = [];
@@ -35,21 +37,25 @@ function compile(pattern: string): Step[] {
       gap = true;
       continue;
     }
-    steps.push({ gap, alternatives: token.split('|') });
+    const alternatives = token.split('|');
+    steps.push({
+      gap,
+      words: new Set(alternatives.filter((a) => !a.endsWith('*'))),
+      starts: alternatives.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
+    });
     gap = false;
   }
   return steps;
 }
 
-const fits = (word: string, alternative: string) =>
-  alternative.endsWith('*') ? word.startsWith(alternative.slice(0, -1)) : word === alternative;
+const fits = (word: string, step: Step) => step.words.has(word) || step.starts.some((start) => word.startsWith(start));
 
 /** Whether the steps match the words from some starting word onwards. */
 function matchesFrom(steps: Step[], said: string[], at: number, step = 0): boolean {
   if (step === steps.length) return true;
   const reach = step === 0 ? 0 : steps[step].gap ? 3 : 0;
   for (let i = at; i <= Math.min(at + reach, said.length - 1); i++) {
-    if (steps[step].alternatives.some((a) => fits(said[i], a)) && matchesFrom(steps, said, i + 1, step + 1)) return true;
+    if (fits(said[i], steps[step]) && matchesFrom(steps, said, i + 1, step + 1)) return true;
   }
   return false;
 }
