@@ -1,17 +1,22 @@
-import { randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 // Read aloud without doubt: no 0 or O, no 1 or I.
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const LENGTH = 16; // 80 bits: no one guesses it, five tries at a time
-// 80 random bits need no slowness to stay unguessable from a stolen database; scrypt's cost is
-// paid by every report on two shared cores, so it is kept low: at 2^12 intake fell from 368 to
-// 79 reports a second here, at 2^10 to 168 (npm run bench measures it).
-const PARAMS = { N: 2 ** 10, r: 8, p: 1 };
+// 80 random bits need no slow hash to stay unguessable from a stolen database (2^80 guesses of
+// SHA-256 are out of anyone's reach), so a code is kept as a salted SHA-256. Codes issued before
+// were kept as scrypt hashes, which still match; scrypt's cost was paid by every report and
+// halved intake on two shared cores.
+const SCRYPT_MAX_MEMORY = 64 * 1024 * 1024;
+// While scrypt hashes may be stored, every check takes an scrypt's time (in the thread pool, and
+// checks are few and rate-limited): how long a wrong guess takes says nothing of which kind of
+// hash the report has, or whether there is a report.
+const EVEN_TIME = { N: 2 ** 10, r: 8, p: 1, salt: Buffer.alloc(16) };
 
 export interface IssuedCode {
   /** Shown to the reporter once, as XXXX-XXXX-XXXX-XXXX; never stored. */
   code: string;
-  /** What the store keeps: a slow hash (scrypt) with its salt and parameters. */
+  /** What the store keeps: `sha256:<salt>:<digest>`, in base64. */
   hash: string;
 }
 
@@ -22,60 +27,48 @@ export function normaliseCode(typed: string): string | undefined {
 }
 
 const grouped = (code: string) => code.match(/.{4}/g)!.join('-');
-const encode = (salt: Buffer, key: Buffer) => `scrypt:${PARAMS.N}:${PARAMS.r}:${PARAMS.p}:${salt.toString('base64')}:${key.toString('base64')}`;
+const digest = (code: string, salt: Buffer) => createHash('sha256').update(salt).update(code).digest();
 
 function newCode(): string {
   return Array.from({ length: LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 }
 
-function derive(code: string, salt: Buffer, params = PARAMS): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(code, salt, 32, { ...params, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+function scryptKey(code: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(code, salt, 32, { ...params, maxmem: SCRYPT_MAX_MEMORY }, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
+/** What a typed code hashes to under a stored hash's scheme, and what it must equal; undefined for no scheme known. */
+async function derived(code: string, stored: string): Promise<[Buffer, Buffer] | undefined> {
+  const parts = stored.split(':');
+  if (parts[0] === 'sha256' && parts.length === 3) {
+    await scryptKey(code, EVEN_TIME.salt, EVEN_TIME);
+    return [digest(code, Buffer.from(parts[1], 'base64')), Buffer.from(parts[2], 'base64')];
+  }
+  if (parts[0] === 'scrypt' && parts.length === 6) {
+    const [, N, r, p, salt, key] = parts;
+    return [await scryptKey(code, Buffer.from(salt, 'base64'), { N: Number(N), r: Number(r), p: Number(p) }), Buffer.from(key, 'base64')];
+  }
 }
 
 /** Whether a typed code is the one a hash was made from, compared in constant time. */
 export async function codeMatches(typed: string, stored: string): Promise<boolean> {
-  const [scheme, N, r, p, salt, key] = stored.split(':');
   const code = normaliseCode(typed);
-  if (scheme !== 'scrypt') return false;
   // A malformed code is still hashed, so a wrong guess takes as long as any other.
-  const derived = await derive(code ?? 'not-a-code', Buffer.from(salt, 'base64'), { N: Number(N), r: Number(r), p: Number(p) });
-  const expected = Buffer.from(key, 'base64');
-  return expected.length === derived.length && timingSafeEqual(derived, expected) && code !== undefined;
+  const pair = await derived(code ?? 'not-a-code', stored);
+  if (!pair) return false;
+  const [made, expected] = pair;
+  return expected.length === made.length && timingSafeEqual(made, expected) && code !== undefined;
 }
 
-/**
- * Codes made ahead of need: scrypt is slow on purpose, so hashing happens in the thread pool,
- * between reports, and intake takes a ready pair before its transaction. Only if a burst
- * empties the pool is one hashed on the spot. The pool lives in memory: never written down.
- */
-export function codePool(size = 8) {
-  const ready: IssuedCode[] = [];
-  let filling = 0;
-  const fill = () => {
-    while (ready.length + filling < size) {
-      filling++;
-      const code = newCode();
-      const salt = randomBytes(16);
-      derive(code, salt).then(
-        (key) => {
-          filling--;
-          ready.push({ code: grouped(code), hash: encode(salt, key) });
-        },
-        () => filling--,
-      );
-    }
-  };
-  fill();
+/** Issues follow-up codes: a new random code each time, and the salted hash the store keeps. */
+export function codeIssuer() {
   return {
     take(): IssuedCode {
-      const issued = ready.shift();
-      fill();
-      if (issued) return issued;
       const code = newCode();
       const salt = randomBytes(16);
-      return { code: grouped(code), hash: encode(salt, scryptSync(code, salt, 32, { ...PARAMS, maxmem: 64 * 1024 * 1024 })) };
+      return { code: grouped(code), hash: `sha256:${salt.toString('base64')}:${digest(code, salt).toString('base64')}` };
     },
   };
 }
 
-export type CodePool = ReturnType<typeof codePool>;
+export type CodeIssuer = ReturnType<typeof codeIssuer>;

@@ -6,7 +6,7 @@ import type { Routing } from '../routing/routing-schema';
 import { ReferenceTaken, SubmissionTaken, type PlannedDelivery, type Store } from '../store/store';
 import { newReference } from './reference';
 import { planCase } from '../workspace/plan-case';
-import type { CodePool } from '../follow-up/codes';
+import type { CodeIssuer } from '../follow-up/codes';
 import { repeatFlags, windowsStart } from '../repeats/flags';
 import { matchKeys } from '../repeats/keys';
 import { normaliseStreet, postcodeSector } from '../repeats/normalise';
@@ -25,7 +25,7 @@ export interface IntakeDeps {
   /** The key for matching repeat victims and places; without it, no matching. */
   matchSecret?: Buffer;
   /** Follow-up codes, hashed ahead of need; without it, reports get none. */
-  codes?: CodePool;
+  codes?: CodeIssuer;
 }
 
 export interface Submission {

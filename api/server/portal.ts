@@ -48,7 +48,7 @@ import { outboxFor } from './outbox';
 import { sitePortal, type SitePortal } from './site-portal';
 import { storedFormDrafts } from '../../site/lib/form-draft';
 import { storedFollowUpSessions } from '../../site/lib/follow-up-session';
-import { codePool } from '../follow-up/codes';
+import { codeIssuer } from '../follow-up/codes';
 import { followUps } from '../follow-up/follow-up';
 import { reminders as overdueReminders } from '../workspace/reminders';
 import { workspaceRoutes } from '../workspace/routes';
@@ -105,7 +105,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     now: () => new Date(now()),
     onStored: () => dispatcher.wake(),
     matchSecret,
-    codes: codePool(),
+    codes: codeIssuer(),
   };
   // Someone searching in words of danger or self-harm finds the safety page first.
   const safetyFirst = (locale: string, query: string) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codePool } from '../../api/follow-up/codes';
+import { codeIssuer } from '../../api/follow-up/codes';
 import { createApi } from '../../api/http/api';
 import { createCore, drugsOnAHousingEstate } from '../support/core';
 
@@ -10,7 +10,7 @@ beforeEach(async () => {
   api = createApi({
     store: core.store,
     definitions: core.definitions,
-    intake: { ...core.deps(), codes: codePool(2) },
+    intake: { ...core.deps(), codes: codeIssuer() },
     now: () => core.clock.now,
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { codePool } from '../../api/follow-up/codes';
+import { codeIssuer } from '../../api/follow-up/codes';
 import { followUps, LOCK_MS } from '../../api/follow-up/follow-up';
 import { intake } from '../../api/intake/intake';
 import { staffMember } from '../../api/workspace/staff';
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function setUp(smtpUrl?: string) {
   core = await createCore(smtpUrl);
-  const codes = codePool(2);
+  const codes = codeIssuer();
   const submit = (answers: unknown) => intake({ ...core.deps(), codes }, core.byId('asb'), { answers, locale: 'pl' });
   const follow = followUps({ store: core.store, routing: core.routing, definitions: core.definitions, matchSecret: core.deps().matchSecret, now: () => core.clock.now });
   const workspace = createWorkspace({ store: core.store, routing: core.routing, definitions: core.definitions, publicUrl: new URL('https://portal.example.org'), now: () => core.clock.now });

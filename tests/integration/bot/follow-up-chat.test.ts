@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codePool } from '../../../api/follow-up/codes';
+import { codeIssuer } from '../../../api/follow-up/codes';
 import { followUps } from '../../../api/follow-up/follow-up';
 import { intake } from '../../../api/intake/intake';
 import { staffMember } from '../../../api/workspace/staff';
@@ -19,7 +19,7 @@ afterEach(() => core.close());
 async function setUp() {
   core = await createCore();
   const store = sqliteChatStore(core.store);
-  const codes = codePool(2);
+  const codes = codeIssuer();
   const understanding = loadUnderstanding();
   const engine = createChatEngine({
     definitions: core.definitions,
