@@ -24,7 +24,7 @@ export interface IntakeDeps {
   onStored?: () => void;
   /** The key for matching repeat victims and places; without it, no matching. */
   matchSecret?: Buffer;
-  /** Follow-up codes, hashed ahead of need; without it, reports get none. */
+  /** Issues follow-up codes; without it, reports get none. */
   codes?: CodeIssuer;
 }
 
