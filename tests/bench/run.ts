@@ -11,6 +11,7 @@ import { load, rawGet, type LoadResult } from './load';
 import { firstSearchBytes, searchIndexBench } from './search';
 import { startupBench } from './startup';
 import { understandingBench } from './understanding';
+import { safetyBench } from './safety';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -92,4 +93,6 @@ console.log('');
 for (const line of searchIndexBench()) console.log(line);
 console.log('');
 for (const line of understandingBench()) console.log(line);
+console.log('');
+for (const line of safetyBench()) console.log(line);
 if (failed) process.exitCode = 1;
