@@ -94,5 +94,5 @@ for (const line of searchIndexBench()) console.log(line);
 console.log('');
 for (const line of understandingBench()) console.log(line);
 console.log('');
-for (const line of safetyBench()) console.log(line);
+for (const folder of ['held-out', 'seen']) for (const line of safetyBench(folder)) console.log(line);
 if (failed) process.exitCode = 1;

@@ -9,8 +9,9 @@ type SafetySet = Record<Concern | 'ordinary', string[]>;
 const pct = (n: number, of: number) => `${n}/${of}`.padStart(6);
 
 /**
- * The chat's safety recogniser on messages written blind for the test (held-out/safety-<lang>.json):
- * how many of each concern it catches, and how many ordinary messages it wrongly flags.
+ * The chat's safety recogniser on messages written for the test (<folder>/safety-<lang>.json):
+ * how many of each concern it catches, and how many ordinary messages it wrongly flags. As with
+ * the phrases, a blind set whose misses were read and fixed moves to seen/.
  */
 export function safetyBench(folder = 'held-out'): string[] {
   const lines = [`Safety recogniser on ${folder} messages (caught as their concern; ordinary ones flagged):`, '  lang   danger  self-harm  domestic abuse  ordinary flagged'];
