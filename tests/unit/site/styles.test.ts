@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPage, clientDir } from '../../support/built-site';
 
@@ -7,18 +7,13 @@ const siteDir = join(import.meta.dirname, '..', '..', '..', 'site');
 // Staff pages link the workspace sheet, which adds its own components to the portal's.
 const staffOnly = (path: string) => path.startsWith('pages/partners/') || /(^|\/)(Workspace|workspace-)[^/]*$/.test(path);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'styles' ? [] : sources(path);
-    return /\.(astro|ts)$/.test(entry.name) ? [path] : [];
-  });
-}
-
+// Each page, component and script (by its path under site/), with the GOV.UK classes it names.
 const classesIn = (text: string) => new Set(text.match(/govuk-[a-z0-9!_-]*[a-z0-9]/g) ?? []);
-const residentsSources = sources(siteDir).filter((path) => !staffOnly(relative(siteDir, path)));
-const named = new Set(residentsSources.flatMap((path) => [...classesIn(readFileSync(path, 'utf8'))]));
-const allNamed = new Set(sources(siteDir).flatMap((path) => [...classesIn(readFileSync(path, 'utf8'))]));
+const sources = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+  .filter((path) => /\.(astro|ts)$/.test(path) && !path.startsWith('styles/'))
+  .map((path) => ({ path, classes: classesIn(readFileSync(join(siteDir, path), 'utf8')) }));
+const named = new Set(sources.filter((s) => !staffOnly(s.path)).flatMap((s) => [...s.classes]));
+const allNamed = new Set(sources.flatMap((s) => [...s.classes]));
 
 function portalCss(): string {
   const home = builtPage('/') ?? '';
