@@ -19,8 +19,12 @@ export const guidanceSchema = z
     /** Ids from content/helplines.yaml, shown in the box under the page. */
     helplines: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
     reportTypes: z.array(z.enum(reportTypeIds as [string, ...string[]])).default([]),
-    /** How people name the subject in this language ("my husband hits me"), for search: weighted high. */
-    keywords: z.array(z.string().min(1).max(60)).max(60).default([]),
+    /**
+     * How people name the subject in this language ("my husband hits me"), for search: weighted
+     * high. Bounded, so a list cannot grow past what a person can read through (domestic abuse
+     * has the most ways to say it, about a hundred).
+     */
+    keywords: z.array(z.string().min(1).max(60)).max(120).default([]),
     sources: sourcesSchema,
   })
   .strict();
