@@ -98,10 +98,21 @@ CREATE TABLE IF NOT EXISTS ${table} (
 // A report reaches each partner once by each of its channels, with one reminder of each kind;
 // notices of messages, incidents and status changes may be many, and so may alerts (one for each
 // delivery that failed: the failure is recorded once, by the sender whose claim it was).
+/** Who a delivery goes to on its partner's line: the partner, or others about it (an alert to the admin). */
+export const AUDIENCE = `CASE WHEN kind IN ('report', 'incident', 'overdue', 'status', 'message') THEN 'partner' ELSE 'others' END`;
+/**
+ * A delivery's sending line as one value ("<partner> <channel> <audience>"; the last two hold no
+ * space), indexed with its status and due time: the outbox finds the lines with work and claims a
+ * line's next few in index order, reading a few rows however many wait behind them.
+ */
+export const LINE = `partner_id || ' ' || channel || ' ' || ${AUDIENCE}`;
+const LINE_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_line ON deliveries ((${LINE}), status, next_attempt_at, id);`;
+
 const DELIVERIES_INDEX = `CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS deliveries_report ON deliveries (report_id, partner_id, channel);
 CREATE UNIQUE INDEX IF NOT EXISTS deliveries_once ON deliveries (report_id, kind, partner_id, channel)
-  WHERE kind IN ('report', 'confirmation', 'overdue', 'escalation');`;
+  WHERE kind IN ('report', 'confirmation', 'overdue', 'escalation');
+${LINE_INDEX}`;
 
 // A value sealed with the store's key, so start-up can tell a missing or wrong REPORT_KEY at once.
 const META = `
@@ -231,7 +242,7 @@ ALTER TABLE cases ADD COLUMN stop_contact INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;`;
 
 const SCHEMA = [REPORTS, REPORT_SOURCE, MATCH_RECORDS, PLACE_COUNTS, CHAT_STATE, FORM_DRAFTS, deliveries('deliveries'), DELIVERIES_INDEX, META, CASES, REPLY_WAITING, AUDIT, STAFF, FOLLOW_UP].join('\n');
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 // Each step takes a store one version up, inside one transaction.
 const MIGRATIONS: Record<number, string> = {
@@ -290,6 +301,8 @@ INSERT INTO deliveries_v9 (id, report_id, kind, partner_id, recipient, fields, p
 DROP TABLE deliveries;
 ALTER TABLE deliveries_v9 RENAME TO deliveries;
 ${DELIVERIES_INDEX}`,
+  // The outbox's lines, indexed (the same step on PostgreSQL).
+  9: LINE_INDEX,
 };
 
 /** Creates the schema on an empty store, migrates an older one, refuses a newer one. */
@@ -334,10 +347,13 @@ export const postgresSchema = () =>
 
 const VERSION_ROW = 'schema-version';
 
+// PostgreSQL stores began at version 9: its steps since.
+const POSTGRES_MIGRATIONS: Record<number, string> = { 9: LINE_INDEX };
+
 /**
  * Creates the schema in an empty PostgreSQL database, or checks its version: a newer one is
  * refused. One process at a time (an advisory lock), so two starting together do not both create
- * it. PostgreSQL stores began at this version; later ones add their steps here, as above.
+ * it. PostgreSQL stores began at version 9 and take the steps since, as above.
  */
 export async function migratePostgres(sql: Sql, where: string): Promise<void> {
   await sql.tx(async (q) => {
@@ -349,10 +365,14 @@ export async function migratePostgres(sql: Sql, where: string): Promise<void> {
       return;
     }
     const row = await q.get<{ value: string }>(`SELECT value FROM meta WHERE name = ?`, [VERSION_ROW]);
-    const version = Number(row?.value ?? 0);
-    if (version !== SCHEMA_VERSION) {
+    let version = Number(row?.value ?? 0);
+    if (version > SCHEMA_VERSION || (version < SCHEMA_VERSION && !POSTGRES_MIGRATIONS[version])) {
       const why = version > SCHEMA_VERSION ? 'a newer version of the portal' : 'a version this one cannot migrate';
       throw new ConfigError(where, `made by ${why} (schema ${version}, this one needs ${SCHEMA_VERSION})`);
+    }
+    for (; version < SCHEMA_VERSION; version++) {
+      await q.exec(POSTGRES_MIGRATIONS[version]);
+      await q.run(`UPDATE meta SET value = ? WHERE name = ?`, [String(version + 1), VERSION_ROW]);
     }
   });
 }

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { ConfigError } from '../config-error';
-import { migrate, migratePostgres } from './schema';
+import { LINE, migrate, migratePostgres } from './schema';
 import { openPostgres } from './postgres';
 import { sealer } from './sealed';
 import type { Queries, Sql } from './sql';
@@ -146,7 +146,14 @@ const toReport = (row: ReportRow): StoredReport => ({
 
 export type Store = Awaited<ReturnType<typeof storeOn>>;
 
-const AUDIENCE = `CASE WHEN kind IN ('report', 'incident', 'overdue', 'status', 'message') THEN 'partner' ELSE 'others' END`;
+const lineKey = (line: SendingLine) => `${line.partnerId} ${line.channel} ${line.audience}`;
+/** A line's key read back: its channel and audience are its last two words; the rest is the partner's id. */
+function lineOf(key: string): SendingLine {
+  const words = key.split(' ');
+  const audience = words.pop() as SendingLine['audience'];
+  const channel = words.pop() as Channel;
+  return { partnerId: words.join(' '), channel, audience };
+}
 
 /**
  * Opens the store, creating or migrating its schema: in a SQLite file, or in the PostgreSQL
@@ -260,10 +267,9 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
   const due = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND claimed_until <= @now))`;
   // Two processes on one database never claim the same delivery: PostgreSQL skips rows another
   // has locked; SQLite has one writer at a time.
-  const claim = `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until, claim_token = @token
+  const claimWhere = (which: string) => `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_until = @until, claim_token = @token
      WHERE id IN (
-       SELECT id FROM deliveries d WHERE ${due}
-         AND (CAST(@partnerId AS TEXT) IS NULL OR (partner_id = @partnerId AND channel = @channel AND ${AUDIENCE} = @audience))
+       SELECT id FROM deliveries d WHERE ${which}
          -- A case system hears of a report's changes in the order they happened: none overtakes
          -- an earlier one still to send (one that failed for good no longer holds the rest).
          AND NOT (channel = 'webhook' AND EXISTS (
@@ -271,6 +277,18 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
              AND e.id < d.id AND e.status IN ('pending', 'sending')))
        ORDER BY next_attempt_at, id LIMIT @limit${sql.dialect === 'postgres' ? ' FOR UPDATE OF d SKIP LOCKED' : ''})
      RETURNING *`;
+  // A line's claims whose sender died, then its next due, each read in the line index's order.
+  const claimLine = [`${LINE} = @line AND status = 'sending' AND claimed_until <= @now`, `${LINE} = @line AND status = 'pending' AND next_attempt_at <= @now`].map(claimWhere);
+  const claimAny = claimWhere(due);
+  // Each line the table holds, found by stepping through the line index (one look-up a line, not a
+  // read of every delivery), kept if it has work due.
+  const linesDue = `WITH RECURSIVE line(k) AS (
+       SELECT (SELECT ${LINE} FROM deliveries ORDER BY 1 LIMIT 1)
+       UNION ALL
+       SELECT (SELECT ${LINE} FROM deliveries WHERE ${LINE} > line.k ORDER BY 1 LIMIT 1) FROM line WHERE line.k IS NOT NULL)
+     SELECT k FROM line WHERE k IS NOT NULL
+       AND (EXISTS (SELECT 1 FROM deliveries WHERE ${LINE} = line.k AND status = 'pending' AND next_attempt_at <= @now)
+         OR EXISTS (SELECT 1 FROM deliveries WHERE ${LINE} = line.k AND status = 'sending' AND claimed_until <= @now))`;
   // A sender keeps its claim while it works (renewed before and during each send), and records
   // an outcome only for a claim that is still its own.
   const mine = `id = @id AND status = 'sending' AND claim_token = @token`;
@@ -345,13 +363,15 @@ async function storeOn(sql: Sql, where: string, options: { reportKey?: Buffer })
     },
     /** The partners and channels with deliveries due now (or whose claim expired). */
     async dueLines(now: number): Promise<SendingLine[]> {
-      return relaxed.all(`SELECT DISTINCT partner_id AS "partnerId", channel, ${AUDIENCE} AS audience FROM deliveries WHERE ${due}`, { now });
+      return (await relaxed.all<{ k: string }>(linesDue, { now })).map((row) => lineOf(row.k));
     },
     /** Claims due deliveries (and ones whose claim expired), of one line or all, for the sender holding `token`, atomically. */
     async claimDue(now: number, claimMs: number, limit: number, token: string, line?: SendingLine): Promise<Delivery[]> {
-      const which = line ?? { partnerId: null, channel: null, audience: null };
-      const rows = await relaxed.all<DeliveryRow>(claim, { now, until: now + claimMs, limit, token, ...which });
-      return rows.map(readDelivery);
+      const params = { now, until: now + claimMs, token };
+      if (!line) return (await relaxed.all<DeliveryRow>(claimAny, { ...params, limit })).map(readDelivery);
+      const expired = await relaxed.all<DeliveryRow>(claimLine[0], { ...params, limit, line: lineKey(line) });
+      const due = limit > expired.length ? await relaxed.all<DeliveryRow>(claimLine[1], { ...params, limit: limit - expired.length, line: lineKey(line) }) : [];
+      return [...expired, ...due].map(readDelivery);
     },
     /** Extends a claim that is still this sender's; false if it expired and another sender took it. */
     async renewClaim(id: number, token: string, until: number): Promise<boolean> {

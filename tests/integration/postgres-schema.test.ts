@@ -33,6 +33,25 @@ describe('the schema on PostgreSQL', () => {
     expect(refusal).not.toContain(new URL(url).password);
   });
 
+  it('migrates a schema 9 database: its outbox lines are indexed, and what was waiting is claimed by its line', async () => {
+    const url = await freshDatabase(cluster);
+    await (await openStore(url)).close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP INDEX deliveries_line`);
+    await client.query(`UPDATE meta SET value = '9' WHERE name = 'schema-version'`);
+    await client.query(`INSERT INTO reports (id, reference, type, locale, answers, created_at) VALUES (1, 'ASB-NINE-NNNN', 'asb', 'en', '{}', 1764000000000)`);
+    await client.query(`INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'council-asb', 'asb@example.org', 'pending', 0)`);
+    const store = await openStore(url);
+    const lines = await store.dueLines(1);
+    expect(lines).toEqual([{ partnerId: 'council-asb', channel: 'email', audience: 'partner' }]);
+    expect(await store.claimDue(1, 60_000, 5, 'a-sender', lines[0])).toMatchObject([{ kind: 'report', partnerId: 'council-asb' }]);
+    await store.close();
+    expect((await client.query(`SELECT value FROM meta WHERE name = 'schema-version'`)).rows).toEqual([{ value: String(SCHEMA_VERSION) }]);
+    expect((await client.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'deliveries_line'`)).rowCount).toBe(1);
+    await client.end();
+  });
+
   it('refuses a store sealed with REPORT_KEY when started without it, as on SQLite', async () => {
     const url = await freshDatabase(cluster);
     const key = Buffer.alloc(32, 9);

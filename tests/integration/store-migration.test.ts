@@ -85,7 +85,27 @@ describe('the store across versions', () => {
     const after = new Database(file);
     after.prepare(`INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'webhook', 'council-asb', 'council-asb', 'pending', 0)`).run();
     expect(() => after.prepare(`INSERT INTO deliveries (report_id, kind, channel, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'webhook', 'council-asb', 'council-asb', 'pending', 0)`).run()).toThrow(/UNIQUE/);
-    expect(after.pragma('user_version', { simple: true })).toBe(9);
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
+    after.close();
+  });
+
+  it('migrates a schema 9 store: its outbox lines are indexed, and what was waiting is claimed by its line', async () => {
+    const file = join(dir.path, 'nine.db');
+    await (await openStore(file)).close();
+    const db = new Database(file);
+    db.exec(`DROP INDEX deliveries_line;
+      INSERT INTO reports (id, reference, type, locale, answers, created_at) VALUES (1, 'ASB-NINE-NNNN', 'asb', 'en', '{"danger":"no"}', 1764000000000);
+      INSERT INTO deliveries (report_id, kind, partner_id, recipient, status, next_attempt_at) VALUES (1, 'report', 'council-asb', 'asb@example.org', 'pending', 0);
+      PRAGMA user_version = 9;`);
+    db.close();
+    const store = await openStore(file);
+    const lines = await store.dueLines(1);
+    expect(lines).toEqual([{ partnerId: 'council-asb', channel: 'email', audience: 'partner' }]);
+    expect(await store.claimDue(1, 60_000, 5, 'a-sender', lines[0])).toMatchObject([{ kind: 'report', partnerId: 'council-asb' }]);
+    await store.close();
+    const after = new Database(file);
+    expect(after.prepare(`SELECT name FROM sqlite_master WHERE name = 'deliveries_line'`).get()).toEqual({ name: 'deliveries_line' });
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
     after.close();
   });
 
