@@ -39,7 +39,7 @@ function isRealDate(value: string): boolean {
 }
 
 /** The zod schema of one answer, with error codes as messages (channels translate them). */
-export function answerSchema(question: Question, today: string): z.ZodType<string | string[]> {
+function answerSchema(question: Question, today: string): z.ZodType<string | string[]> {
   const options = question.options ?? [];
   switch (question.kind) {
     case 'choice':
@@ -85,13 +85,21 @@ export function answerSchema(question: Question, today: string): z.ZodType<strin
   }
 }
 
+// Each question's schema is made once a day (a date's may not be after today), not once an answer.
+const schemas = new WeakMap<Question, { today: string; schema: z.ZodType<string | string[]> }>();
+function schemaOf(question: Question, today: string): z.ZodType<string | string[]> {
+  let made = schemas.get(question);
+  if (made?.today !== today) schemas.set(question, (made = { today, schema: answerSchema(question, today) }));
+  return made.schema;
+}
+
 /** One answer against its question's schema: the value as stored, or the error a reader sees. */
 export function checkAnswer(
   question: Question,
   value: unknown,
   today: string,
 ): { ok: true; value: string | string[] } | { ok: false; error: FieldError } {
-  const parsed = answerSchema(question, today).safeParse(value);
+  const parsed = schemaOf(question, today).safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const message = parsed.error.issues[0]?.message ?? 'invalid';
   // zod's own messages (e.g. a number where text belongs) all mean "invalid" to a reader.

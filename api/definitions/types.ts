@@ -112,9 +112,13 @@ export interface Definition {
 export type Answers = Record<string, string | string[]>;
 
 /** Every question in the definition's order. */
-export function questionsOf(definition: Definition): Question[] {
-  return definition.sections.flatMap((section) => section.questions);
+export function questionsOf(definition: Definition): readonly Question[] {
+  let questions = allQuestions.get(definition);
+  if (!questions) allQuestions.set(definition, (questions = Object.freeze(definition.sections.flatMap((section) => section.questions))));
+  return questions;
 }
+// A definition is read once and never changes; its questions are asked for many times a report.
+const allQuestions = new WeakMap<Definition, readonly Question[]>();
 
 /** The i18n key stem of a question: `report.<type>.question.<id>`, or `report.common.question.<id>`. */
 export function questionKey(definition: Definition, questionId: string): string {
