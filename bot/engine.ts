@@ -422,7 +422,8 @@ export function createChatEngine(deps: ChatDeps) {
           Object.assign(state, { type: wanted.id, answers: {}, asked: [], reportKey: randomUUID(), suggested: deps.understanding[locale].suggest(wanted, said, deps.now(), (q, o) => optionLabel(wanted, q, o, t)) });
           return reply([{ text: t('chat.startReport', { report: t(`report.link.${wanted.id}`) }) }, ...next(wanted, state, undefined, t)]);
         }
-        if (understood === 'greeting') return reply([{ text: t('chat.welcome') }, menu(t)]);
+        // The welcome was said when the chat opened: a greeting is answered, not met with it again.
+        if (understood === 'greeting') return reply([{ text: t('chat.greeted') }, menu(t)]);
         if (understood === 'thanks') return reply([{ text: t('chat.thanks') }, menu(t)]);
         // The follow-up page checks a reference and its code; the chat points there.
         if (understood === 'check-report') return reply([{ text: t('chat.checkReport'), links: [{ title: t('form.confirmation.followUp.link'), url: localeUrl(locale, '/follow-up') }] }, menu(t)]);

@@ -247,11 +247,14 @@ describe('a conversation, not a form', () => {
   it.each([
     ['en', 'hello'],
     ['pl', 'dzień dobry'],
-  ])('greets "%s" with the menu, not "no advice found"', async (locale, said) => {
+    ['ur', 'السلام علیکم'],
+  ])('greets "%s" with the menu, not "no advice found", and not the welcome again', async (locale, said) => {
     const { engine } = await engineFor();
+    const [welcome] = await engine.hello(`u-hello-${locale}`, locale);
     const replies = await engine.turn(`u-hello-${locale}`, said, locale);
     expect(payloads(replies)).toContain('report:asb');
     expect(texts(replies)).not.toMatch(/could not find|nie znalaz/i);
+    expect(replies.map((m) => m.text)).not.toContain(welcome.text);
   });
 
   it('takes an answer by its meaning ("yeah", "tak"), not only as its button reads', async () => {
