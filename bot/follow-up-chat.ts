@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FollowUps } from '../api/follow-up/follow-up';
 import { localDate } from '../api/time';
-import { intlLocale, isLocale, translator, type Locale } from '../i18n';
+import { intlLocale, isLocale, isolated, translator, type Locale } from '../i18n';
 import { commandIn } from './commands';
 import type { BotMessage, ChatEngine, ChatState, ChatStore } from './engine';
 import { concernsIn } from './safety';
@@ -39,17 +39,19 @@ export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
   async function status(reportId: number, t: TFunction, locale: Locale): Promise<BotMessage[]> {
     const date = (instant: number) => localDate(instant, intlLocale(locale));
     const partners = await deps.follow.status(reportId);
+    // A partner's name is in English, and a message in its writer's language: each is isolated.
     const lines = partners.map((s) => {
-      const said = s.messages.map((m) => `${m.fromReporter ? t('followUp.fromYou', { date: date(m.createdAt) }) : t('followUp.fromPartner', { partner: s.name, date: date(m.createdAt) })}: ${m.body}`);
+      const name = isolated(s.name);
+      const said = s.messages.map((m) => `${m.fromReporter ? t('followUp.fromYou', { date: date(m.createdAt) }) : t('followUp.fromPartner', { partner: name, date: date(m.createdAt) })}: ${isolated(m.body)}`);
       const state = `${t(`followUp.status.${s.status}`)}${s.outcome ? ` (${t(`followUp.outcome.${s.outcome}`)})` : ''}`;
-      return { text: [`${s.name}: ${state}`, ...(said.length > 0 ? said : [t('followUp.noMessages')])].join('\n') };
+      return { text: [`${name}: ${state}`, ...(said.length > 0 ? said : [t('followUp.noMessages')])].join('\n') };
     });
     return [
       ...lines,
       {
         text: t('chat.followUp.next'),
         quick_replies: [
-          ...partners.filter((s) => s.status !== 'closed').map((s) => ({ title: t('followUp.reply', { partner: s.name }), payload: `reply:${s.partnerId}` })),
+          ...partners.filter((s) => s.status !== 'closed').map((s) => ({ title: t('followUp.reply', { partner: isolated(s.name) }), payload: `reply:${s.partnerId}` })),
           { title: t('chat.followUp.done'), payload: 'restart' },
         ],
       },

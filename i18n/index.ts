@@ -95,6 +95,13 @@ export function partnerTranslator(): TFunction {
   return remembering(i18n.getFixedT('en', 'partner'), 'partner');
 }
 
+/**
+ * Text in a direction of its own (a partner's English name, what a person wrote) set inside a
+ * sentence: isolated, so an English name's brackets keep their place in an Urdu sentence
+ * (Unicode's first-strong isolate, as <bdi> is for markup).
+ */
+export const isolated = (text: string) => `\u2068${text}\u2069`;
+
 export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'ur' ? 'rtl' : 'ltr';
 }

@@ -193,6 +193,9 @@ test.describe.serial('following a report up', () => {
       await check(page, '/ur/follow-up', reference, code);
       await expect(page.getByTestId('messages')).toBeVisible();
       await audit('ur showing');
+      // The partner's English name keeps its brackets in place inside the Urdu sentences around it.
+      await expect(page.locator(`#partner-${asbPartner.id} bdi`)).toHaveText(asbPartner.name);
+      await expect(page.locator(`label[for="reply-${asbPartner.id}"]`)).toContainText(`\u2068${asbPartner.name}\u2069`);
       await page.goto(`${site()}/follow-up?error=wrong`);
       await audit('en error');
       expect(found).toEqual([]);

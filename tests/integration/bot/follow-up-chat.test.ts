@@ -49,10 +49,12 @@ describe('checking a report in the chat', () => {
     expect((await chat.turn('u1', 'I want to check my report', 'en')).map((m) => m.text)).toEqual(['What is your reference? It looks like ASB-7KQM-2XPA.']);
     expect((await chat.turn('u1', sent.reference.toLowerCase(), 'en'))[0].text).toContain('follow-up code');
     const shown = await chat.turn('u1', sent.followUpCode!, 'en');
-    const mine = shown.find((m) => m.text.startsWith(asbPartner.name))!;
+    // A partner's English name, and what was written, keep their own direction in any language's sentence.
+    const mine = shown.find((m) => m.text.startsWith(`\u2068${asbPartner.name}\u2069: `))!;
     expect(mine.text).toContain('Acknowledged');
-    expect(mine.text).toContain('Thank you. Is it every night?');
+    expect(mine.text).toContain('\u2068Thank you. Is it every night?\u2069');
     const replyTo = shown.at(-1)!.quick_replies!.find((q) => q.payload === `reply:${asbPartner.id}`)!;
+    expect(replyTo.title).toContain(`\u2068${asbPartner.name}\u2069`);
     expect((await chat.turn('u1', replyTo.payload, 'en'))[0].text).toContain('Write your reply');
     const after = await chat.turn('u1', 'Yes, every night since Monday', 'en');
     expect(after[0].text).toBe('Your reply was sent.');
