@@ -1,4 +1,5 @@
 import { compactIndex, type CompactIndex } from './compact';
+import { ENGLISH_FIELD, englishTermOf } from './english';
 import { lunr, termFor } from './languages';
 import { words } from './text';
 
@@ -14,6 +15,8 @@ export interface SearchDoc {
   keywords: string;
   /** Plain text of the page, for matching. */
   text: string;
+  /** In another language's index, the English page's title and keywords (see english.ts). */
+  english?: string;
 }
 
 export interface SerialisedIndex {
@@ -43,9 +46,9 @@ export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   // Terms are made by the language's own function below, not by lunr's ASCII-only pipeline.
   builder.pipeline.reset();
   builder.searchPipeline.reset();
-  builder.tokenizer = ((value: unknown) =>
+  builder.tokenizer = ((value: unknown, metadata?: { fields?: string[] }) =>
     words(String(value ?? ''))
-      .map(term)
+      .map(metadata?.fields?.[0] === ENGLISH_FIELD ? englishTermOf : term)
       .filter((t): t is string => Boolean(t))
       .map((t) => new lunr.Token(t, {}))) as unknown as typeof lunr.tokenizer;
   builder.ref('url');
@@ -53,11 +56,12 @@ export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   builder.field('keywords', { boost: 8 });
   builder.field('summary', { boost: 4 });
   builder.field('headings', { boost: 3 });
+  if (docs.some((d) => d.english)) builder.field(ENGLISH_FIELD, { boost: 3 });
   builder.field('text');
   builder.metadataWhitelist = [];
   for (const doc of bodiesWithoutLoneWords(docs, term)) builder.add(doc);
   // Results show a page's title and summary (as GOV.UK's search does); the rest of what is indexed
   // only ranks, and is not sent to the browser: it was half of what a phone downloaded to search.
-  const shown = docs.map(({ keywords: _keywords, headings: _headings, text: _text, ...rest }) => rest);
+  const shown = docs.map(({ keywords: _keywords, headings: _headings, text: _text, english: _english, ...rest }) => rest);
   return { locale, index: compactIndex(builder.build().toJSON() as unknown as Parameters<typeof compactIndex>[0]), docs: shown };
 }

@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { expandIndex } from './compact';
+import { ENGLISH_FIELD, englishTermOf } from './english';
 import type { SerialisedIndex } from './index';
 import type { TermFn } from './terms/pipeline';
 import { fold, words } from './text';
@@ -26,15 +27,25 @@ export interface LoadedIndex {
   term: TermFn;
   index: lunr.Index;
   docs: Map<string, SerialisedIndex['docs'][number]>;
+  /** The fields of the language's own words: all but the English names (english.ts). */
+  own: string[];
+  /** Whether the index holds the English names of its pages. */
+  english: boolean;
+  /** The terms the index holds. */
+  terms: Set<string>;
 }
 
 /** `term` is the language's term function (from languages.ts, or in the browser its one module). */
 export function loadIndex(serialised: SerialisedIndex, term: TermFn): LoadedIndex {
+  const { fields, terms } = serialised.index;
   return {
     locale: serialised.locale,
     term,
     index: lunr.Index.load(expandIndex(serialised.index)),
     docs: new Map(serialised.docs.map((d) => [d.url, d])),
+    own: fields.filter((f) => f !== ENGLISH_FIELD),
+    english: fields.includes(ENGLISH_FIELD),
+    terms: new Set(terms.map(([t]) => t)),
   };
 }
 
@@ -56,14 +67,24 @@ export function search(loaded: LoadedIndex, query: string, limit = 5): SearchRes
     .filter((w) => w.length <= MAX_WORD)
     .slice(0, MAX_QUERY_WORDS);
   const terms = [...new Set(typed.map(term).filter((t): t is string => Boolean(t)))];
+  const own = loaded.own;
+  // Only a word the language's own pages do not have is looked for in English: "internet" in a
+  // Polish query is Polish, and already found; "e" in a Portuguese one is "and".
+  const foreign = (word: string) => {
+    const t = term(word);
+    return t !== undefined && !loaded.terms.has(t);
+  };
+  const english = loaded.english ? [...new Set(typed.filter(foreign).map(englishTermOf).filter((t): t is string => Boolean(t)))] : [];
   const prefixes = [...new Set(typed.map(fold).filter((w) => w.length >= 4))];
-  if (terms.length === 0 && prefixes.length === 0) return [];
+  if (terms.length === 0 && prefixes.length === 0 && english.length === 0) return [];
   const fuzzy = terms.filter((t) => t.length >= 4 && t.length <= MAX_FUZZY_WORD).slice(0, MAX_FUZZY_TERMS);
   const hits = loaded.index.query((q) => {
-    for (const t of terms) q.term(t, { usePipeline: false, boost: 10 });
+    for (const t of terms) q.term(t, { usePipeline: false, boost: 10, fields: own });
     // Typing slips: one edit in a short word, two in a long one ("harrasment" finds "harassment").
-    for (const t of fuzzy) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1 });
-    for (const p of prefixes) q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+    for (const t of fuzzy) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1, fields: own });
+    for (const p of prefixes) q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3, fields: own });
+    // English words match only as typed, and only the English names (english.ts).
+    for (const t of english) q.term(t, { usePipeline: false, boost: 10, fields: [ENGLISH_FIELD] });
   });
   return hits.slice(0, limit).map((hit) => {
     const doc = loaded.docs.get(hit.ref)!;

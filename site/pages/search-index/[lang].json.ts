@@ -14,9 +14,10 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.lang as Locale;
-  const entries = ((await getCollection('guidance')) as (GuidanceEntry & { body?: string })[]).filter((e) =>
-    e.id.startsWith(`${locale}/`),
-  );
+  const all = (await getCollection('guidance')) as (GuidanceEntry & { body?: string })[];
+  const entries = all.filter((e) => e.id.startsWith(`${locale}/`));
+  // Each page's English names go in with it (api/search/english.ts).
+  const english = new Map(all.filter((e) => locale !== 'en' && e.id.startsWith('en/')).map((e) => [e.data.topic, `${e.data.title} ${e.data.keywords.join(' ')}`]));
   const docs = entries.map((e) => ({
     url: localePath(locale, `/advice/${e.data.topic}`),
     title: e.data.title,
@@ -25,6 +26,7 @@ export const GET: APIRoute = async ({ params }) => {
     reports: e.data.reportTypes,
     headings: [...(e.body ?? '').matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => m[1]).join(' '),
     text: plainText(e.body ?? ''),
+    ...(english.has(e.data.topic) && { english: english.get(e.data.topic) }),
   }));
   return new Response(JSON.stringify(buildIndex(locale, docs)), { headers: { 'content-type': 'application/json' } });
 };

@@ -43,6 +43,13 @@ describe('first-time right', () => {
     ['pl', 'mąż mnie bije', 'domestic-abuse'],
     ['en', 'I want to report noise from my neighbour', 'anti-social-behaviour'],
     ['pl', 'chcę zgłosić hałas sąsiada', 'anti-social-behaviour'],
+    // English names in another language are found by the English page's words...
+    ['pl', 'telefon z HMRC scam', 'fraud-and-scams'],
+    ['ro', 'mesaj scam HMRC', 'fraud-and-scams'],
+    ['lt', 'hate crime pranesti', 'hate-crime'],
+    // ...but a word the language has is its own ("internet" is Polish), and a stop word ("e", "and") is nothing.
+    ['pl', 'zamówiłam coś przez internet i nie przyszło fałszywa strona', 'fraud-and-scams'],
+    ['pt', 'a vizinha é mantida como escrava e acho que está em perigo', 'modern-slavery'],
   ])('%s: "%s" puts %s first', (locale, query, topic) => {
     expect(first(locale, query)).toBe(topic);
   });
