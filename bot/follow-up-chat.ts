@@ -6,6 +6,7 @@ import { commandIn } from './commands';
 import type { BotMessage, ChatEngine, ChatState, ChatStore } from './engine';
 import { concernsIn } from './safety';
 import type { Understanding } from './understanding';
+import { referenceIn } from './understanding/intents';
 
 /** Where a "check my report" conversation is: the reference asked for, the code, then the report open. */
 export interface FollowUpChat {
@@ -70,8 +71,10 @@ export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
       if (!followUp) {
         const starting = !leaving && !state?.type && said !== '' && !said.includes(':') && deps.understanding[locale].intent(said).intent === 'check-report';
         if (!starting) return engine.turn(user, text, requestedLocale);
-        await save(user, state ?? { locale, step: 'menu', answers: {}, asked: [] }, { step: 'reference' });
-        return [{ text: t('chat.followUp.askReference') }];
+        // "Any news on ASB-7KQ4-M2XD?": the reference was given, so only the code is asked for.
+        const reference = referenceIn(said);
+        await save(user, state ?? { locale, step: 'menu', answers: {}, asked: [] }, reference ? { step: 'code', reference } : { step: 'reference' });
+        return [{ text: t(reference ? 'chat.followUp.askCode' : 'chat.followUp.askReference') }];
       }
       if (leaving) {
         await save(user, state!, undefined);

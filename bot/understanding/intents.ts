@@ -19,6 +19,15 @@ export interface Understood {
   confidence: number;
 }
 
+// A report's reference (ASB-7KQ4-M2XD) in the words, however typed: only someone asking after a
+// report they made has one. Looser than the references made, so a mistyped one still counts.
+const REFERENCE = /(?<![\p{L}\p{N}-])[a-z]{2,5}\s?-\s?[0-9a-z]{4}\s?-\s?[0-9a-z]{4}(?![\p{L}\p{N}-])/iu;
+
+/** The reference in what someone typed, in capitals and without spaces, if there is one. */
+export function referenceIn(text: string): string | undefined {
+  return REFERENCE.exec(text)?.[0].replace(/\s/g, '').toUpperCase();
+}
+
 const SMOOTHING = 0.5;
 const THRESHOLD = 0.5;
 
@@ -46,6 +55,7 @@ export function intentClassifier(locale: string, examples: IntentExamples): (tex
     totals.set(intent, [...count.values()].reduce((a, b) => a + b, 0));
   }
   return (text) => {
+    if (referenceIn(text)) return { intent: 'check-report', confidence: 1 };
     const known = terms(text).filter((t) => vocabulary.has(t));
     if (known.length === 0) return { intent: undefined, confidence: 0 };
     const scores = [...counts].map(([intent, count]) => {

@@ -63,6 +63,15 @@ describe('checking a report in the chat', () => {
     expect(await core.store.chatState('u1', core.clock.now, 30 * 60_000)).not.toContain(sent.followUpCode!);
   });
 
+  it('takes the reference from the first words, in any language, and asks only for the code', async () => {
+    const { chat, sent, asbPartner } = await setUp();
+    const spaced = sent.reference.toLowerCase().replace(/-/g, ' - ');
+    expect((await chat.turn('u3', `czy jest cos nowego w sprawie ${spaced}?`, 'pl'))[0].text).toMatch(/^A Twój kod dostępu\?/);
+    const shown = (await chat.turn('u3', sent.followUpCode!, 'pl')).map((m) => m.text).join('\n');
+    expect(shown).toContain(`\u2068${asbPartner.name}\u2069: `);
+    expect(shown).not.toContain('nieprawidłowy');
+  });
+
   it('refuses a wrong code as the page does, and words of danger leave the check for the safety answer', async () => {
     const { chat, sent } = await setUp();
     await chat.turn('u2', 'check my report', 'en');
