@@ -38,7 +38,9 @@ export function intentClassifier(locale: string, examples: IntentExamples): (tex
   // which a search stemmer drops as stop words but which tell a question from a report.
   const terms = (text: string) => {
     const said = words(text.slice(0, 500)).slice(0, 60);
-    return [...new Set([...said.map(term).filter((t): t is string => Boolean(t)), ...said.map((w) => `=${fold(w)}`)])];
+    // How it begins tells a question ("what is", "kas yra", "co to jest") from a report.
+    const begins = said.length > 1 ? [`^${fold(said[0])} ${fold(said[1])}`] : [];
+    return [...new Set([...said.map(term).filter((t): t is string => Boolean(t)), ...said.map((w) => `=${fold(w)}`), ...begins])];
   };
   const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
