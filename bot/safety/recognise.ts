@@ -14,7 +14,8 @@ export interface ConcernPatterns {
 /**
  * One language's data (bot/safety/<lang>.json). A pattern is words in order: a word ending in `*`
  * matches any word it starts ("stab*" → "stabbed"), `a|b` matches either, and `..` lets up to
- * three other words come between ("has .. knife" → "he has got a knife"). Text is folded first
+ * three other words come between ("has .. knife" → "he has got a knife"), and `$` is the end of
+ * the message ("ma bate $": "he is beating me" said alone, not "ma bate gandul"). Text is folded first
  * (no accents, lower case), so patterns are written folded too.
  */
 export interface SafetyData {
@@ -27,7 +28,7 @@ export interface SafetyData {
 
 // A step's alternatives, split once: whole words in a set, word starts (from `stab*`) in a list.
 // Every chat message runs every pattern, so a step is checked in a lookup, not by scanning text.
-type Step = { gap: boolean; words: Set<string>; starts: string[] };
+type Step = { gap: boolean; words: Set<string>; starts: string[]; end?: true };
 
 function compile(pattern: string): Step[] {
   const steps: Step[] = [];
@@ -35,6 +36,10 @@ function compile(pattern: string): Step[] {
   for (const token of fold(pattern).replace(/’/g, "'").split(/\s+/).filter(Boolean)) {
     if (token === '..') {
       gap = true;
+      continue;
+    }
+    if (token === '$') {
+      steps.push({ gap: false, words: new Set(), starts: [], end: true });
       continue;
     }
     const alternatives = token.split('|');
@@ -53,6 +58,7 @@ const fits = (word: string, step: Step) => step.words.has(word) || step.starts.s
 /** Whether the steps match the words from some starting word onwards. */
 function matchesFrom(steps: Step[], said: string[], at: number, step = 0): boolean {
   if (step === steps.length) return true;
+  if (steps[step].end) return at === said.length;
   const reach = step === 0 ? 0 : steps[step].gap ? 3 : 0;
   for (let i = at; i <= Math.min(at + reach, said.length - 1); i++) {
     if (fits(said[i], steps[step]) && matchesFrom(steps, said, i + 1, step + 1)) return true;
