@@ -39,6 +39,19 @@ function bodiesWithoutLoneWords(docs: SearchDoc[], term: (word: string) => strin
   return docs.map((doc) => ({ ...doc, text: termsOf(doc.text).filter(([, t]) => kept(t)).map(([w]) => w).join(' ') }));
 }
 
+/**
+ * The English names only where a query could use them: search looks a word up in English only
+ * when the language's own pages lack it (search.ts), so an English word they have is left out.
+ */
+function englishWhereForeign(docs: SearchDoc[], term: (word: string) => string | undefined): SearchDoc[] {
+  const own = new Set(docs.flatMap((d) => words(`${d.title} ${d.summary} ${d.headings} ${d.keywords} ${d.text}`).map(term)));
+  const foreign = (word: string) => {
+    const t = term(word);
+    return t !== undefined && !own.has(t);
+  };
+  return docs.map((doc) => (doc.english ? { ...doc, english: words(doc.english).filter(foreign).join(' ') } : doc));
+}
+
 /** Builds one language's index at build time, so neither browser nor server builds it at run time. */
 export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   const term = termFor(locale);
@@ -59,7 +72,7 @@ export function buildIndex(locale: string, docs: SearchDoc[]): SerialisedIndex {
   if (docs.some((d) => d.english)) builder.field(ENGLISH_FIELD, { boost: 3 });
   builder.field('text');
   builder.metadataWhitelist = [];
-  for (const doc of bodiesWithoutLoneWords(docs, term)) builder.add(doc);
+  for (const doc of englishWhereForeign(bodiesWithoutLoneWords(docs, term), term)) builder.add(doc);
   // Results show a page's title and summary (as GOV.UK's search does); the rest of what is indexed
   // only ranks, and is not sent to the browser: it was half of what a phone downloaded to search.
   const shown = docs.map(({ keywords: _keywords, headings: _headings, text: _text, english: _english, ...rest }) => rest);

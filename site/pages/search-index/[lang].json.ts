@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildIndex } from '../../../api/search/index';
-import { plainText } from '../../../api/search/text';
+import { plainText, words } from '../../../api/search/text';
 import { locales, type Locale } from '../../../i18n';
 import type { GuidanceEntry } from '../../lib/content';
 import { localePath } from '../../lib/paths';
@@ -16,8 +16,10 @@ export const GET: APIRoute = async ({ params }) => {
   const locale = params.lang as Locale;
   const all = (await getCollection('guidance')) as (GuidanceEntry & { body?: string })[];
   const entries = all.filter((e) => e.id.startsWith(`${locale}/`));
-  // Each page's English names go in with it (api/search/english.ts).
-  const english = new Map(all.filter((e) => locale !== 'en' && e.id.startsWith('en/')).map((e) => [e.data.topic, `${e.data.title} ${e.data.keywords.join(' ')}`]));
+  // Each page's English names go in with it (api/search/english.ts): its title and its short
+  // keywords, the names people borrow ("hate crime", "Victims' Hub"), not its long phrases.
+  const names = (e: GuidanceEntry) => [e.data.title, ...e.data.keywords.filter((k) => words(k).length <= 3)].join(' ');
+  const english = new Map(all.filter((e) => locale !== 'en' && e.id.startsWith('en/')).map((e) => [e.data.topic, names(e)]));
   const docs = entries.map((e) => ({
     url: localePath(locale, `/advice/${e.data.topic}`),
     title: e.data.title,
