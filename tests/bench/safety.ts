@@ -36,5 +36,6 @@ export function safetyBench(folder = 'held-out'): string[] {
       `  ${locale.padEnd(5)} ${pct(danger, set.danger.length)}  ${pct(selfHarm, set.selfHarm.length).padStart(9)}  ${pct(abuse, set.domesticAbuse.length).padStart(14)}  ${pct(flagged, set.ordinary.length).padStart(16)}`,
     );
   }
+  if (lines.length === 2) lines.push('  (none: the last blind set was tuned on once measured; a new one is to be written)');
   return [...lines, ...(wrong.length > 0 ? ['Still wrong:', ...wrong] : [])];
 }
