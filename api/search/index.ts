@@ -15,7 +15,7 @@ export interface SearchDoc {
   keywords: string;
   /** Plain text of the page, for matching. */
   text: string;
-  /** In another language's index, the English page's title and keywords (see english.ts). */
+  /** In another language's index, the English page's title and short keywords (see english.ts). */
   english?: string;
 }
 

@@ -67,7 +67,6 @@ export function search(loaded: LoadedIndex, query: string, limit = 5): SearchRes
     .filter((w) => w.length <= MAX_WORD)
     .slice(0, MAX_QUERY_WORDS);
   const terms = [...new Set(typed.map(term).filter((t): t is string => Boolean(t)))];
-  const own = loaded.own;
   // Only a word the language's own pages do not have is looked for in English: "internet" in a
   // Polish query is Polish, and already found; "e" in a Portuguese one is "and".
   const foreign = (word: string) => {
@@ -79,10 +78,10 @@ export function search(loaded: LoadedIndex, query: string, limit = 5): SearchRes
   if (terms.length === 0 && prefixes.length === 0 && english.length === 0) return [];
   const fuzzy = terms.filter((t) => t.length >= 4 && t.length <= MAX_FUZZY_WORD).slice(0, MAX_FUZZY_TERMS);
   const hits = loaded.index.query((q) => {
-    for (const t of terms) q.term(t, { usePipeline: false, boost: 10, fields: own });
+    for (const t of terms) q.term(t, { usePipeline: false, boost: 10, fields: loaded.own });
     // Typing slips: one edit in a short word, two in a long one ("harrasment" finds "harassment").
-    for (const t of fuzzy) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1, fields: own });
-    for (const p of prefixes) q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3, fields: own });
+    for (const t of fuzzy) q.term(t, { usePipeline: false, editDistance: t.length >= 6 ? 2 : 1, boost: 1, fields: loaded.own });
+    for (const p of prefixes) q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3, fields: loaded.own });
     // English words match only as typed, and only the English names (english.ts).
     for (const t of english) q.term(t, { usePipeline: false, boost: 10, fields: [ENGLISH_FIELD] });
   });
