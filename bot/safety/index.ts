@@ -5,6 +5,13 @@ import pl from './pl.json';
 import pt from './pt.json';
 import ro from './ro.json';
 import ur from './ur.json';
+import enWords from '../understanding/en.json';
+import ltWords from '../understanding/lt.json';
+import plWords from '../understanding/pl.json';
+import ptWords from '../understanding/pt.json';
+import roWords from '../understanding/ro.json';
+import urWords from '../understanding/ur.json';
+import { learntConcerns } from './learnt';
 import { recogniser, type Concern, type Recogniser, type SafetyData } from './recognise';
 
 export type { Concern } from './recognise';
@@ -17,11 +24,25 @@ const recognisers = Object.fromEntries(Object.entries(safetyData).map(([locale, 
   Recogniser
 >;
 
+// First messages that are no concern of safety: greetings, thanks, questions, checking a report,
+// reporting ASB or modern slavery. (Hate crime and victims' first words often are one.)
+const CALM = ['greeting', 'thanks', 'advice', 'check-report', 'report:asb', 'report:modern-slavery'];
+const firstWords: Record<Locale, { intents: Record<string, string[]> }> = { en: enWords, pl: plWords, lt: ltWords, ro: roWords, pt: ptWords, ur: urWords };
+const nets = new Map<Locale, (text: string) => Concern | undefined>();
+const learnt = (locale: Locale) => {
+  if (!nets.has(locale)) nets.set(locale, learntConcerns(locale, safetyData[locale], CALM.flatMap((k) => firstWords[locale].intents[k] ?? [])));
+  return nets.get(locale)!;
+};
+
 /**
  * What someone's words say about their safety, in their language or in English (which many
  * write in when frightened, whatever page they are on): danger now, self-harm, domestic abuse.
  */
 export function concernsIn(text: string, locale: Locale): Concern[] {
   const found = new Set([...recognisers[locale](text), ...(locale === 'en' ? [] : recognisers.en(text))]);
+  if (found.size === 0) {
+    const likely = learnt(locale)(text);
+    if (likely) found.add(likely);
+  }
   return (['danger', 'selfHarm', 'domesticAbuse'] as const).filter((c) => found.has(c));
 }
