@@ -13,3 +13,14 @@ export function englishTermOf(word: string): string | undefined {
   const t = englishTerm(word);
   return t && `en_${t}`;
 }
+
+/**
+ * Whether a word is one to look up in English: a word of the language's own (a term `known`
+ * holds) is found as itself, and a stop word of the language is nothing.
+ */
+export function foreignTo(term: (word: string) => string | undefined, known: Set<string | undefined>): (word: string) => boolean {
+  return (word) => {
+    const t = term(word);
+    return t !== undefined && !known.has(t);
+  };
+}

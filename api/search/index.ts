@@ -1,5 +1,5 @@
 import { compactIndex, type CompactIndex } from './compact';
-import { ENGLISH_FIELD, englishTermOf } from './english';
+import { ENGLISH_FIELD, englishTermOf, foreignTo } from './english';
 import { lunr, termFor } from './languages';
 import { words } from './text';
 
@@ -44,11 +44,7 @@ function bodiesWithoutLoneWords(docs: SearchDoc[], term: (word: string) => strin
  * when the language's own pages lack it (search.ts), so an English word they have is left out.
  */
 function englishWhereForeign(docs: SearchDoc[], term: (word: string) => string | undefined): SearchDoc[] {
-  const own = new Set(docs.flatMap((d) => words(`${d.title} ${d.summary} ${d.headings} ${d.keywords} ${d.text}`).map(term)));
-  const foreign = (word: string) => {
-    const t = term(word);
-    return t !== undefined && !own.has(t);
-  };
+  const foreign = foreignTo(term, new Set(docs.flatMap((d) => words(`${d.title} ${d.summary} ${d.headings} ${d.keywords} ${d.text}`).map(term))));
   return docs.map((doc) => (doc.english ? { ...doc, english: words(doc.english).filter(foreign).join(' ') } : doc));
 }
 

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { expandIndex } from './compact';
-import { ENGLISH_FIELD, englishTermOf } from './english';
+import { ENGLISH_FIELD, englishTermOf, foreignTo } from './english';
 import type { SerialisedIndex } from './index';
 import type { TermFn } from './terms/pipeline';
 import { fold, words } from './text';
@@ -69,11 +69,7 @@ export function search(loaded: LoadedIndex, query: string, limit = 5): SearchRes
   const terms = [...new Set(typed.map(term).filter((t): t is string => Boolean(t)))];
   // Only a word the language's own pages do not have is looked for in English: "internet" in a
   // Polish query is Polish, and already found; "e" in a Portuguese one is "and".
-  const foreign = (word: string) => {
-    const t = term(word);
-    return t !== undefined && !loaded.terms.has(t);
-  };
-  const english = loaded.english ? [...new Set(typed.filter(foreign).map(englishTermOf).filter((t): t is string => Boolean(t)))] : [];
+  const english = loaded.english ? [...new Set(typed.filter(foreignTo(term, loaded.terms)).map(englishTermOf).filter((t): t is string => Boolean(t)))] : [];
   const prefixes = [...new Set(typed.map(fold).filter((w) => w.length >= 4))];
   if (terms.length === 0 && prefixes.length === 0 && english.length === 0) return [];
   const fuzzy = terms.filter((t) => t.length >= 4 && t.length <= MAX_FUZZY_WORD).slice(0, MAX_FUZZY_TERMS);

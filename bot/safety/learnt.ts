@@ -1,4 +1,4 @@
-import { intentClassifier } from '../understanding/intents';
+import { naiveBayes } from '../understanding/intents';
 import type { Concern, SafetyData } from './recognise';
 
 // Only a message the net is all but sure of counts: at this bar a blind set's ordinary messages
@@ -13,11 +13,11 @@ const SURE = 0.999;
  */
 export function learntConcerns(locale: string, data: SafetyData, ordinary: string[]): (text: string) => Concern | undefined {
   const { danger, selfHarm, domesticAbuse } = data.examples;
-  const concern = intentClassifier(locale, { intents: { concern: [...danger, ...selfHarm, ...domesticAbuse], ordinary: [...data.examples.ordinary, ...ordinary] } });
-  const which = intentClassifier(locale, { intents: { danger, selfHarm, domesticAbuse } });
+  const concern = naiveBayes(locale, { concern: [...danger, ...selfHarm, ...domesticAbuse], ordinary: [...data.examples.ordinary, ...ordinary] });
+  const which = naiveBayes<Concern>(locale, { danger, selfHarm, domesticAbuse });
   return (text) => {
     const found = concern(text);
-    if ((found.intent as string | undefined) !== 'concern' || found.confidence < SURE) return undefined;
-    return (which(text).intent as Concern | undefined) ?? 'danger';
+    if (found.label !== 'concern' || found.confidence < SURE) return undefined;
+    return which(text).label ?? 'danger';
   };
 }

@@ -31,8 +31,18 @@ export function referenceIn(text: string): string | undefined {
 const SMOOTHING = 0.5;
 const THRESHOLD = 0.5;
 
-/** Builds a language's classifier from its examples; it then answers in well under a millisecond. */
+/** What someone wants from their first words, from a language's examples: a reference means checking a report. */
 export function intentClassifier(locale: string, examples: IntentExamples): (text: string) => Understood {
+  const classify = naiveBayes(locale, examples.intents);
+  return (text) => {
+    if (referenceIn(text)) return { intent: 'check-report', confidence: 1 };
+    const { label, confidence } = classify(text);
+    return { intent: label as Intent | undefined, confidence };
+  };
+}
+
+/** Builds a classifier from labelled examples in one language; it then answers in well under a millisecond. */
+export function naiveBayes<L extends string>(locale: string, examples: Record<L, string[]>): (text: string) => { label: L | undefined; confidence: number } {
   const term = termFor(locale);
   // Stems carry the topic; the plain words carry the kind of message too ("what", "how", "czy"),
   // which a search stemmer drops as stop words but which tell a question from a report.
@@ -42,10 +52,10 @@ export function intentClassifier(locale: string, examples: IntentExamples): (tex
     const begins = said.length > 1 ? [`^${fold(said[0])} ${fold(said[1])}`] : [];
     return [...new Set([...said.map(term).filter((t): t is string => Boolean(t)), ...said.map((w) => `=${fold(w)}`), ...begins])];
   };
-  const counts = new Map<string, Map<string, number>>();
-  const totals = new Map<string, number>();
+  const counts = new Map<L, Map<string, number>>();
+  const totals = new Map<L, number>();
   const vocabulary = new Set<string>();
-  for (const [intent, phrases] of Object.entries(examples.intents)) {
+  for (const [intent, phrases] of Object.entries(examples) as [L, string[]][]) {
     const count = new Map<string, number>();
     for (const phrase of phrases) {
       for (const t of terms(phrase)) {
@@ -57,9 +67,8 @@ export function intentClassifier(locale: string, examples: IntentExamples): (tex
     totals.set(intent, [...count.values()].reduce((a, b) => a + b, 0));
   }
   return (text) => {
-    if (referenceIn(text)) return { intent: 'check-report', confidence: 1 };
     const known = terms(text).filter((t) => vocabulary.has(t));
-    if (known.length === 0) return { intent: undefined, confidence: 0 };
+    if (known.length === 0) return { label: undefined, confidence: 0 };
     const scores = [...counts].map(([intent, count]) => {
       const denominator = totals.get(intent)! + SMOOTHING * vocabulary.size;
       return { intent, score: known.reduce((sum, t) => sum + Math.log(((count.get(t) ?? 0) + SMOOTHING) / denominator), 0) };
@@ -69,6 +78,6 @@ export function intentClassifier(locale: string, examples: IntentExamples): (tex
     const sum = weights.reduce((a, w) => a + w.weight, 0);
     const top = weights.reduce((a, b) => (b.weight > a.weight ? b : a));
     const confidence = top.weight / sum;
-    return { intent: confidence >= THRESHOLD ? (top.intent as Intent) : undefined, confidence };
+    return { label: confidence >= THRESHOLD ? top.intent : undefined, confidence };
   };
 }
