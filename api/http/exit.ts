@@ -1,23 +1,26 @@
 import { Hono } from 'hono';
 import { getCookie, deleteCookie } from 'hono/cookie';
-import { DRAFT_COOKIE, isDraftToken, type FormDraftStore } from '../../site/lib/form-draft';
-import { FOLLOW_UP_COOKIE, type FollowUpSessionStore } from '../../site/lib/follow-up-session';
+import { isDraftToken } from '../../site/lib/form-draft';
+
+/** A cookie's random token, and how to delete on the server what it stands for. */
+export interface LeftBehind {
+  cookie: string;
+  forget(token: string): Promise<void>;
+}
 
 /**
- * "Exit this page" lands here first: any report form's answers, and any report opened to follow
- * it up, are deleted on the server, and
- * the browser is told to forget what it holds for the portal (Clear-Site-Data) before it is
+ * "Exit this page" lands here first: what each of the portal's cookies stands for on the server
+ * (a report form's answers, a report opened to follow it up, what was searched for) is deleted,
+ * and the browser is told to forget what it holds for the portal (Clear-Site-Data) before it is
  * sent on to a neutral site. Works without JavaScript. A Back press afterwards finds nothing.
  */
-export function exitRoutes(neutralUrl: string, drafts: FormDraftStore, followUps?: FollowUpSessionStore) {
+export function exitRoutes(neutralUrl: string, leftBehind: LeftBehind[]) {
   return new Hono().get('/', async function exitThisPage(c) {
-    const token = getCookie(c, DRAFT_COOKIE);
-    if (isDraftToken(token)) await drafts.forget(token);
-    deleteCookie(c, DRAFT_COOKIE, { path: '/' });
-    // A report opened on the follow-up page is closed too.
-    const followUp = getCookie(c, FOLLOW_UP_COOKIE);
-    if (isDraftToken(followUp)) await followUps?.forget(followUp);
-    deleteCookie(c, FOLLOW_UP_COOKIE, { path: '/' });
+    for (const { cookie, forget } of leftBehind) {
+      const token = getCookie(c, cookie);
+      if (isDraftToken(token)) await forget(token);
+      deleteCookie(c, cookie, { path: '/' });
+    }
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');

@@ -46,8 +46,9 @@ import { usePartnershipTimeZone } from '../time';
 import { retentionPolicy, storeLocation, type PortalConfig } from './config';
 import { outboxFor } from './outbox';
 import { sitePortal, type SitePortal } from './site-portal';
-import { storedFormDrafts } from '../../site/lib/form-draft';
-import { storedFollowUpSessions } from '../../site/lib/follow-up-session';
+import { DRAFT_COOKIE, storedFormDrafts } from '../../site/lib/form-draft';
+import { FOLLOW_UP_COOKIE, storedFollowUpSessions } from '../../site/lib/follow-up-session';
+import { SEARCH_COOKIE, storedSearches } from '../../site/lib/search-session';
 import { codeIssuer } from '../follow-up/codes';
 import { followUps } from '../follow-up/follow-up';
 import { reminders as overdueReminders } from '../workspace/reminders';
@@ -117,6 +118,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const guidance = loadGuidanceSearch(join(options.distDir, 'client', 'search-index'), locales, safetyFirst);
   const drafts = storedFormDrafts(store, config.formExpiryMs, now);
   const followUpSessions = storedFollowUpSessions(store, now);
+  const searches = storedSearches(store, now);
   const follow = followUps({ store, routing, definitions, matchSecret: intakeDeps.matchSecret, now });
   // One allowance of reports per client, whether sent by the form or the API.
   const reportLimit = limit('reports', config.reportsPerMinute);
@@ -130,6 +132,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     retention: retentionPolicy(config, routing.repeats),
     drafts,
     followUp: { ...follow, sessions: followUpSessions },
+    searches,
     limits: {
       report: reportLimit,
       formStep: limit('form-steps', config.formStepsPerMinute),
@@ -186,7 +189,14 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   app.route('/api', createApi({ store, definitions, intake: intakeDeps, now, reportLimit: rateLimit(reportLimit, clientOf) }));
   // Whatever else is asked of the API answers in its one error shape, not as a page.
   app.all('/api/*', (c) => errorResponse(c, 404, [{ path: '', message: 'No such API endpoint' }]));
-  app.route('/exit', exitRoutes(config.exitUrl, drafts, followUpSessions));
+  // Exit this page forgets all that a browser's cookies hold on the server: a form's answers,
+  // a report opened to follow it up, and what was searched for.
+  const leftBehind = [
+    { cookie: DRAFT_COOKIE, forget: drafts.forget },
+    { cookie: FOLLOW_UP_COOKIE, forget: followUpSessions.forget },
+    { cookie: SEARCH_COOKIE, forget: searches.forget },
+  ];
+  app.route('/exit', exitRoutes(config.exitUrl, leftBehind));
   // Form posts must come from the portal's own pages (its public URL, or the host they were served on).
   app.use(
     csrf({

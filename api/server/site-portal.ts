@@ -9,6 +9,7 @@ import type { IntakeResult, Submission } from '../intake/intake';
 import type { CaseReviewThreshold } from '../repeats/flags';
 import type { Routing } from '../routing/routing-schema';
 import type { GuidanceSearch } from '../search/server';
+import type { SearchSessionStore } from '../../site/lib/search-session';
 import type { RetentionPolicy } from '../store/retention';
 import { intlLocale, translator, type Locale } from '../../i18n';
 import { localDate } from '../time';
@@ -45,6 +46,8 @@ export interface SitePortal {
   drafts: FormDraftStore;
   /** The reporter's side: a report opened by its reference and code, its statuses and messages. */
   followUp: FollowUps & { sessions: FollowUpSessionStore };
+  /** What the search form was asked, kept out of addresses. */
+  searches: SearchSessionStore;
   /** Per-client allowances: a report (only the final "send" counts), form steps (generous), searches. */
   limits: { report: Limiter; formStep: Limiter; search: Limiter; followUp: Limiter };
   /** Answers sent sooner than this after a form was first shown are refused as a script's. */

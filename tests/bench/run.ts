@@ -3,6 +3,7 @@
 // 50,000 earlier reports; guidance pages; chat turns and memory; start-up; search.
 import { cityReport, seedReports } from './intake';
 import { startPortalProcess } from '../support/portal-process';
+import { askSearch } from '../support/search-client';
 import { tempDir } from '../support/temp';
 import { chatBench } from './chat';
 import { dependencyCosts } from './dependencies';
@@ -77,8 +78,10 @@ await withPortal(0, async (url, health, pid) => {
     const page = () => rawGet(`${url}/pl/advice/fraud-and-scams`, { 'accept-encoding': encoding });
     console.log(row(`GET a guidance page (${encoding}, as built, as sent)`, await load(page, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), rawHealth));
   }
-  const query = () => fetch(`${url}/pl/search?q=${encodeURIComponent('oszustwo telefoniczne')}`);
-  console.log(row('GET /pl/search?q=… (the page, server side)', await load(query, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), health));
+  // The form's query is kept and redirected to its results page, which only the cookie opens.
+  const { location, cookie } = await askSearch(url, '/pl/search', 'oszustwo telefoniczne');
+  const results = () => fetch(`${url}${location}`, { headers: { cookie } });
+  console.log(row('GET /pl/search?s=… (the results page, server side)', await load(results, { concurrency: CONCURRENCY, seconds: SECONDS, expectStatus: 200 }), health));
   console.log('');
   for (const line of await chatBench(url, pid, health)) console.log(line);
   console.log('');

@@ -118,3 +118,53 @@ test('the chat window carries Exit this page by Shift three times on a page with
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
   await expect(page).toHaveTitle('Weather');
 });
+
+// What someone frightened searches for, in their own language.
+const SEARCHED = 'mąż mnie bije';
+
+/** What a person behind them could read, the address bar included. */
+async function whatShowsWithAddress(page: Page): Promise<string> {
+  return `${decodeURIComponent(page.url()).replaceAll('+', ' ')}\n${await whatShows(page)}`;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`shows nothing searched for after Exit this page and Back, though Back before it keeps the search (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, portal }) => {
+    const { context, page } = await newPage(browser, javaScriptEnabled);
+    await page.goto(`${portal.url}/pl/`);
+    await page.goto(`${portal.url}/pl/search`);
+    await page.locator('#search-q').fill(SEARCHED);
+    await page.locator('#search-q').press('Enter');
+    // Words of danger to a person put the safety page first; the advice comes next.
+    await expect(page.locator('#search-results .app-search-results li a').first()).toHaveAttribute('href', '/pl/help');
+    const advice = page.locator('#search-results a[href="/pl/advice/domestic-abuse"]');
+    // The results page's address does not carry the words.
+    expect(decodeURIComponent(page.url()).replaceAll('+', ' ')).not.toContain('bije');
+    await advice.click();
+    await expect(page).toHaveURL(/\/pl\/advice\/domestic-abuse$/);
+    // Before leaving, Back finds the search as it was: nothing is lost for the person.
+    await page.goBack();
+    await expect(page.locator('#search-q')).toHaveValue(SEARCHED);
+    await expect(advice).toBeVisible();
+    await page.goForward();
+    await expect(page).toHaveURL(/\/pl\/advice\/domestic-abuse$/);
+    await leave(page, 'button');
+    for (let i = 0; i < 4; i++) {
+      await page.goBack().catch(() => undefined);
+      await page.waitForLoadState();
+      expect(await whatShowsWithAddress(page)).not.toContain('bije');
+    }
+    await context.close();
+  });
+}
+
+test('shows nothing searched for after Exit this page on the search page itself, results shown as typed', async ({ browser, portal }) => {
+  const { context, page } = await newPage(browser, true);
+  await page.goto(`${portal.url}/ur/`);
+  await page.goto(`${portal.url}/ur/search`);
+  await page.locator('#search-q').pressSequentially('شوہر مارتا ہے', { delay: 20 });
+  await expect(page.locator('#search-results .app-search-results li a').first()).toHaveAttribute('href', '/ur/advice/domestic-abuse');
+  // The search page carries Exit this page, and Shift three times works there too.
+  await leave(page, 'shift');
+  for (const seen of await pressBackAndLook(page, 3)) expect(seen).not.toContain('مارتا');
+  await context.close();
+});

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process';
+import { searchResults } from '../support/search-client';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir();
@@ -52,7 +53,7 @@ describe('the edges an attacker tries', () => {
   });
 
   it('treats "{{count}}" typed in a search as text, not as part of the sentence', async () => {
-    const html = await (await fetch(`${portal.url}/search?q=${encodeURIComponent('{{count}} scam')}`)).text();
+    const html = await (await searchResults(portal.url, '/search', '{{count}} scam')).text();
     expect(html).toMatch(/for “\{\{count\}\} scam”/);
   });
 
@@ -70,7 +71,7 @@ describe('the edges an attacker tries', () => {
 
   it('puts the safety page first for a search about danger to a person, in any language', async () => {
     for (const [path, query, help] of [['/search', "he's got a knife", '/help'], ['/pl/search', 'chcę się zabić', '/pl/help']]) {
-      const html = await (await fetch(`${portal.url}${path}?q=${encodeURIComponent(query)}`)).text();
+      const html = await (await searchResults(portal.url, path, query)).text();
       const results = html.slice(html.indexOf('app-search-results'));
       expect(/href="([^"]+)"/.exec(results)?.[1], query).toBe(help);
     }

@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDir } from '../support/built-site';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process';
+import { askSearch } from '../support/search-client';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir();
@@ -77,7 +78,8 @@ describe('what a phone downloads', () => {
     const form = await get('/pl/report/asb', BROWSER);
     expect(form.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(form.body).toString()).toMatch(/<form[\s\S]*<\/html>\s*$/);
-    const search = await get('/search?q=scam', { 'accept-encoding': 'gzip' });
+    const { location, cookie } = await askSearch(portal.url, '/search', 'scam');
+    const search = await get(location, { 'accept-encoding': 'gzip', cookie });
     expect(search.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(search.body).toString()).toContain('/advice/fraud-and-scams');
   });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formClient } from '../support/form-client';
 import { partnershipFileWith } from '../support/partnership-file';
 import { freePort, startPortalProcess } from '../support/portal-process';
+import { searchResults } from '../support/search-client';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir();
@@ -70,7 +71,7 @@ describe('logs', () => {
       expect((await fetch(`${portal.url}/api/case-systems/reports/ASB-AAAA-BBBB/status`, { method: 'POST', headers: { authorization: `Bearer ${CANARY}` }, body: CANARY })).status).toBe(401);
       // The chat, and search.
       expect((await json('/api/chat', { type: 'message', text: `${CANARY} my neighbour`, user: 'canary-user-1', channel: 'webhook' })).status).toBe(200);
-      expect((await fetch(`${portal.url}/search?q=${CANARY}`)).status).toBe(200);
+      expect((await searchResults(portal.url, '/search', CANARY)).status).toBe(200);
       expect((await fetch(`${portal.url}/${CANARY}`)).status).toBe(404);
       // Let the outbox fail and retry at least once.
       await new Promise((r) => setTimeout(r, 2500));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process';
+import { searchResults } from '../support/search-client';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir();
@@ -39,7 +40,7 @@ describe('one search cannot freeze the portal', () => {
       for (const query of WORST) {
         const started = performance.now();
         const [page, chat] = await Promise.all([
-          fetch(`${portal.url}${locale}/search?q=${encodeURIComponent(query)}`),
+          searchResults(portal.url, `${locale}/search`, query),
           fetch(`${portal.url}/api/chat`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
