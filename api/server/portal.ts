@@ -22,6 +22,7 @@ import { loadUnderstanding } from '../../bot/understanding';
 import { createApi } from '../http/api';
 import { errorResponse } from '../http/errors';
 import { exitRoutes } from '../http/exit';
+import { urgentSearchRoutes } from '../http/search-urgent';
 import { clientAddress } from '../http/client';
 import { compressPageResponse } from '../http/compress-pages';
 import { formBodyLimit } from '../http/form-body-limit';
@@ -171,6 +172,8 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
   const chatStore = sqliteChatStore(store);
   const withChecks = withFollowUp(chat, { follow, store: chatStore, understanding: chatUnderstanding, now: () => new Date(now()), expiryMs: config.chatExpiryMs });
   app.route('/api/chat', chatRoutes(createBotkit(withChecks), chatLimit));
+  // Asked as the search box is typed in, so as generous as form steps.
+  app.route('/api/search/urgent', urgentSearchRoutes(safetyFirst, rateLimit(limit('search-urgent', config.formStepsPerMinute), clientOf)));
   // Open311 clients are servers: their posts carry no Origin, so this comes before the CSRF check.
   app.route(
     '/open311/v2',

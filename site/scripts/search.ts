@@ -50,17 +50,26 @@ if (form && input && output) {
     output.replaceChildren(heading, ...(results.length > 0 ? [list] : []));
   };
 
+  // Words of danger or self-harm put the safety page first, as the server's results do: the
+  // phrases that tell are the server's (api/http/search-urgent.ts), so it is asked.
+  const urgentFor = (query: string): Promise<SearchResult | undefined> =>
+    fetch('/api/search/urgent', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale, query }) })
+      .then((r) => (r.ok ? (r.json() as Promise<{ first: Omit<SearchResult, 'snippet' | 'reports' | 'score'> | null }>) : { first: null }))
+      .then(({ first }) => (first ? { ...first, reports: [], score: Infinity, snippet: [{ text: first.summary, match: false }] } : undefined))
+      .catch(() => undefined);
+  let latest = '';
+
   input.addEventListener('focus', () => void load(), { once: true });
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
     const query = input.value.trim();
     if (query.length < 2) return;
     timer = window.setTimeout(() => {
-      void load().then((find) => {
-        // No results: leave it to the server, which also offers English pages and the topics.
-        const results = find(query);
-        if (results.length > 0) render(query, results);
-        else render(query, []);
+      latest = query;
+      void Promise.all([load(), urgentFor(query)]).then(([find, urgent]) => {
+        if (query !== latest) return; // a later query's answer is on its way
+        const results = find(query).filter((r) => r.url !== urgent?.url);
+        render(query, urgent ? [urgent, ...results] : results);
       });
     }, 150);
   });

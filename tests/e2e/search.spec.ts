@@ -43,3 +43,20 @@ test('search with JavaScript on shows results as you type, fetching the index on
   await expect(first.getByRole('link')).toHaveAttribute('href', '/ur/advice/domestic-abuse');
   expect(fetched).toContain('/search-index/ur.json');
 });
+
+test('search with JavaScript on puts the safety page first for words of danger or self-harm, as typed, and posts them rather than put them in an address', async ({ page, portal }) => {
+  const addresses: string[] = [];
+  page.on('request', (r) => addresses.push(decodeURIComponent(r.url())));
+  const first = page.locator('#search-results .app-search-results li a').first();
+  await page.goto(`${portal.url}/search`);
+  await page.locator('#search-q').pressSequentially("there's a man outside with a knife", { delay: 20 });
+  await expect(first).toHaveAttribute('href', '/help');
+  await page.goto(`${portal.url}/pl/search`);
+  await page.locator('#search-q').pressSequentially('chcę się zabić', { delay: 20 });
+  await expect(first).toHaveAttribute('href', '/pl/help');
+  // An ordinary search keeps its own first page.
+  await page.locator('#search-q').fill('');
+  await page.locator('#search-q').pressSequentially('ukradli mi samochód', { delay: 20 });
+  await expect(first).toHaveAttribute('href', '/pl/advice/vehicle-crime');
+  expect(addresses.filter((a) => a.includes('knife') || a.includes('zabić'))).toEqual([]);
+});

@@ -69,6 +69,17 @@ describe('the edges an attacker tries', () => {
     expect((await say('x'.repeat(5001))).status).toBe(400);
   });
 
+  it('tells the search box as it is typed in whether the words speak of danger, and refuses what is not a query', async () => {
+    const ask = (body: unknown) => fetch(`${portal.url}/api/search/urgent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const danger = await ask({ locale: 'ur', query: 'وہ چاقو لے کر باہر کھڑا ہے' });
+    expect(danger.headers.get('cache-control')).toBe('no-store');
+    expect((await danger.json()).first.url).toBe('/ur/help');
+    expect(await (await ask({ locale: 'pl', query: 'ukradli mi rower' })).json()).toEqual({ first: null });
+    expect((await ask({ locale: 'pl', query: 'x'.repeat(201) })).status).toBe(400);
+    expect((await ask({ locale: 'pl', query: 'a', extra: 1 })).status).toBe(400);
+    expect((await fetch(`${portal.url}/api/search/urgent`, { method: 'POST', body: 'not json' })).status).toBe(400);
+  });
+
   it('puts the safety page first for a search about danger to a person, in any language', async () => {
     for (const [path, query, help] of [['/search', "he's got a knife", '/help'], ['/pl/search', 'chcę się zabić', '/pl/help']]) {
       const html = await (await searchResults(portal.url, path, query)).text();

@@ -72,6 +72,7 @@ describe('logs', () => {
       // The chat, and search.
       expect((await json('/api/chat', { type: 'message', text: `${CANARY} my neighbour`, user: 'canary-user-1', channel: 'webhook' })).status).toBe(200);
       expect((await searchResults(portal.url, '/search', CANARY)).status).toBe(200);
+      expect((await fetch(`${portal.url}/api/search/urgent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: 'en', query: `${CANARY} knife` }) })).status).toBe(200);
       expect((await fetch(`${portal.url}/${CANARY}`)).status).toBe(404);
       // Let the outbox fail and retry at least once.
       await new Promise((r) => setTimeout(r, 2500));
