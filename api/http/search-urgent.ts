@@ -22,9 +22,8 @@ export function urgentSearchRoutes(urgent: (locale: string, query: string) => Se
     async function urgentFirst(c) {
       const parsed = asked.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return errorResponse(c, 400, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      const first = urgent(parsed.data.locale, parsed.data.query);
       c.header('Cache-Control', 'no-store');
-      return c.json({ first: first ? { url: first.url, title: first.title, summary: first.summary } : null });
+      return c.json({ first: urgent(parsed.data.locale, parsed.data.query) ?? null });
     },
   );
 }

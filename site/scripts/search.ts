@@ -54,8 +54,8 @@ if (form && input && output) {
   // phrases that tell are the server's (api/http/search-urgent.ts), so it is asked.
   const urgentFor = (query: string): Promise<SearchResult | undefined> =>
     fetch('/api/search/urgent', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale, query }) })
-      .then((r) => (r.ok ? (r.json() as Promise<{ first: Omit<SearchResult, 'snippet' | 'reports' | 'score'> | null }>) : { first: null }))
-      .then(({ first }) => (first ? { ...first, reports: [], score: Infinity, snippet: [{ text: first.summary, match: false }] } : undefined))
+      .then((r) => (r.ok ? (r.json() as Promise<{ first: SearchResult | null }>) : { first: null }))
+      .then(({ first }) => first ?? undefined)
       .catch(() => undefined);
   let latest = '';
 
