@@ -41,6 +41,11 @@ describe('first-time right', () => {
   it.each([
     ['en', 'my husband hits me', 'domestic-abuse'],
     ['pl', 'mąż mnie bije', 'domestic-abuse'],
+    // A child or a parent hit at home: "mum" and "mãe" are also the "Hi Mum" scam's words.
+    ['en', 'my mum hits me', 'domestic-abuse'],
+    ['ro', 'tata o bate pe mama ce fac', 'domestic-abuse'],
+    ['pt', 'minha mãe me bate', 'domestic-abuse'],
+    ['ur', 'abbu ammi ko marte hain', 'domestic-abuse'],
     ['en', 'I want to report noise from my neighbour', 'anti-social-behaviour'],
     ['pl', 'chcę zgłosić hałas sąsiada', 'anti-social-behaviour'],
     // English names in another language are found by the English page's words...
