@@ -15,7 +15,7 @@ import { fold, words } from '../api/search/text';
 import { dateIn } from '../api/time';
 import { matchOption, optionLabel, parseDate } from './answers';
 import { commandIn } from './commands';
-import { concernsIn, type Concern } from './safety';
+import { safetyIn, type Concern } from './safety';
 import type { SafetyNumbers } from './safety/numbers';
 import type { Understanding } from './understanding';
 
@@ -43,6 +43,8 @@ export interface ChatState {
   returnToSummary?: boolean;
   /** A "check my report" conversation (bot/follow-up-chat.ts): never the code. */
   followUp?: FollowUpChat;
+  /** The bot asked whether they are safe (their words leant towards danger, unsure): a yes is danger. */
+  askedIfSafe?: boolean;
 }
 
 export interface ChatStore {
@@ -100,6 +102,20 @@ export function createChatEngine(deps: ChatDeps) {
       ...(concerns.includes('danger') || concerns.includes('domesticAbuse') ? [t('chat.safety.reminder')] : []),
     ];
     return lines.length > 0 ? [{ text: `${lines.join(' ')} ${t('chat.safety.answerKept')}` }] : [];
+  }
+
+  /** The form's own danger question, with Yes to tap; typed yes in any words counts too (saysYes). */
+  function askIfSafe(t: TFunction): BotMessage {
+    return {
+      text: `${t('report.common.question.danger.label')} ${t('chat.safety.reminder')}`,
+      quick_replies: [{ title: t('report.common.question.danger.option.yes'), payload: 'danger' }],
+    };
+  }
+
+  function saysYes(said: string, locale: Locale): boolean {
+    const definition = deps.definitions[0];
+    const question = definition && questionsOf(definition).find((q) => q.id === DANGER_QUESTION);
+    return Boolean(question) && deps.understanding[locale].option(definition, question!, said) === 'yes';
   }
 
   function menu(t: TFunction, first?: string): BotMessage {
@@ -385,14 +401,14 @@ export function createChatEngine(deps: ChatDeps) {
       state.locale = locale;
       const said = text.slice(0, MAX_ANSWER);
       const reply = async (messages: BotMessage[]) => {
-        if (state.step === 'menu' && !state.type) await deps.store.forget(user);
+        if (state.step === 'menu' && !state.type && !state.askedIfSafe) await deps.store.forget(user);
         else await deps.store.save(user, state, now);
         return messages;
       };
 
       const definition = byId(state.type);
       // Safety comes first, whatever the bot was doing; an answer that speaks of danger is kept.
-      const concerns: Concern[] = said === 'danger' ? ['danger'] : concernsIn(said, locale);
+      const { concerns, unsure } = said === 'danger' ? { concerns: ['danger'] as Concern[], unsure: false } : safetyIn(said, locale);
       if (concerns.length > 0 && (!definition || said === 'danger')) {
         return reply([...safetyMessages(concerns, t, locale), menu(t, concerns.includes('domesticAbuse') ? 'victims-hub' : undefined)]);
       }
@@ -415,6 +431,10 @@ export function createChatEngine(deps: ChatDeps) {
           return reply(next(chosen, state, undefined, t));
         }
         if (said === 'advice') return reply([{ text: t('chat.askAdvice') }]);
+        if (state.askedIfSafe) {
+          delete state.askedIfSafe;
+          if (saysYes(said, locale)) return reply([...safetyMessages(['danger'], t, locale), menu(t)]);
+        }
         const understood = deps.understanding[locale].intent(said).intent;
         const wanted = understood?.startsWith('report:') ? byId(understood.slice(7)) : undefined;
         if (wanted) {
@@ -422,12 +442,18 @@ export function createChatEngine(deps: ChatDeps) {
           Object.assign(state, { type: wanted.id, answers: {}, asked: [], reportKey: randomUUID(), suggested: deps.understanding[locale].suggest(wanted, said, deps.now(), (q, o) => optionLabel(wanted, q, o, t)) });
           return reply([{ text: t('chat.startReport', { report: t(`report.link.${wanted.id}`) }) }, ...next(wanted, state, undefined, t)]);
         }
+        // A report asks the danger question first; any other answer asks it here when unsure.
+        const checked = (messages: BotMessage[]) => {
+          if (!unsure) return reply(messages);
+          state.askedIfSafe = true;
+          return reply([askIfSafe(t), ...messages]);
+        };
         // The welcome was said when the chat opened: a greeting is answered, not met with it again.
-        if (understood === 'greeting') return reply([{ text: t('chat.greeted') }, menu(t)]);
-        if (understood === 'thanks') return reply([{ text: t('chat.thanks') }, menu(t)]);
+        if (understood === 'greeting') return checked([{ text: t('chat.greeted') }, menu(t)]);
+        if (understood === 'thanks') return checked([{ text: t('chat.thanks') }, menu(t)]);
         // The follow-up page checks a reference and its code; the chat points there.
-        if (understood === 'check-report') return reply([{ text: t('chat.checkReport'), links: [{ title: t('form.confirmation.followUp.link'), url: localeUrl(locale, '/follow-up') }] }, menu(t)]);
-        return reply(advice(state, said, t));
+        if (understood === 'check-report') return checked([{ text: t('chat.checkReport'), links: [{ title: t('form.confirmation.followUp.link'), url: localeUrl(locale, '/follow-up') }] }, menu(t)]);
+        return checked(advice(state, said, t));
       }
       if (command === 'back') return reply(back(definition, state, t));
       if (state.step === 'summary') {

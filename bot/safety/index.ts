@@ -11,7 +11,7 @@ import plWords from '../understanding/pl.json';
 import ptWords from '../understanding/pt.json';
 import roWords from '../understanding/ro.json';
 import urWords from '../understanding/ur.json';
-import { learntConcerns } from './learnt';
+import { learntConcerns, type LearntSafety } from './learnt';
 import { recogniser, type Concern, type Recogniser, type SafetyData } from './recognise';
 
 export type { Concern } from './recognise';
@@ -28,21 +28,34 @@ const recognisers = Object.fromEntries(Object.entries(safetyData).map(([locale, 
 // reporting ASB or modern slavery. (Hate crime and victims' first words often are one.)
 const CALM = ['greeting', 'thanks', 'advice', 'check-report', 'report:asb', 'report:modern-slavery'];
 const firstWords: Record<Locale, { intents: Record<string, string[]> }> = { en: enWords, pl: plWords, lt: ltWords, ro: roWords, pt: ptWords, ur: urWords };
-const nets = new Map<Locale, (text: string) => Concern | undefined>();
-const learnt = (locale: Locale) => {
+const nets = new Map<Locale, (text: string) => LearntSafety>();
+const netFor = (locale: Locale) => {
   if (!nets.has(locale)) nets.set(locale, learntConcerns(locale, safetyData[locale], CALM.flatMap((k) => firstWords[locale].intents[k] ?? [])));
   return nets.get(locale)!;
 };
+
+/** What someone's words say about their safety, and whether it is unclear enough to ask. */
+export interface Safety {
+  concerns: Concern[];
+  /** No concern is sure, but the words lean towards one: ask whether they are safe. */
+  unsure: boolean;
+}
 
 /**
  * What someone's words say about their safety, in their language or in English (which many
  * write in when frightened, whatever page they are on): danger now, self-harm, domestic abuse.
  */
-export function concernsIn(text: string, locale: Locale): Concern[] {
+export function safetyIn(text: string, locale: Locale): Safety {
   const found = new Set([...recognisers[locale](text), ...(locale === 'en' ? [] : recognisers.en(text))]);
+  let unsure = false;
   if (found.size === 0) {
-    const likely = learnt(locale)(text);
-    if (likely) found.add(likely);
+    const learnt = netFor(locale)(text);
+    if (learnt.concern) found.add(learnt.concern);
+    unsure = learnt.unsure;
   }
-  return (['danger', 'selfHarm', 'domesticAbuse'] as const).filter((c) => found.has(c));
+  return { concerns: (['danger', 'selfHarm', 'domesticAbuse'] as const).filter((c) => found.has(c)), unsure };
+}
+
+export function concernsIn(text: string, locale: Locale): Concern[] {
+  return safetyIn(text, locale).concerns;
 }

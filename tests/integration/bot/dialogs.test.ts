@@ -217,6 +217,34 @@ describe('someone at risk in the chat', () => {
     expect(await current('u-past')).not.toBe('description'); // moved on to the next question
   });
 
+  // Words the safety net leans on but is not sure of (bot/safety/learnt.ts): if a change to the
+  // examples makes one of these sure, or calm, pick another phrase the bench lists as "asked".
+  it('asks "are you in danger right now?" when the words lean that way, and a yes in Polish is danger', async () => {
+    const { engine } = await engineFor();
+    const asked = await engine.turn('u-afraid', 'on się często złości', 'pl');
+    expect(asked[0].text).toContain('grozi teraz niebezpieczeństwo');
+    expect(asked[0].quick_replies).toEqual([{ title: 'Tak', payload: 'danger' }]);
+    const yes = texts(await engine.turn('u-afraid', 'tak', 'pl'));
+    expect(yes).toContain('999');
+    expect(yes).toContain('55');
+  });
+
+  it('goes on as before when the answer to "are you in danger?" is no, and asks it only once', async () => {
+    const { engine } = await engineFor();
+    const asked = await engine.turn('u-unsafe', 'my partner gets angry a lot what can i do', 'en');
+    expect(asked[0].text).toBe('Are you or someone else in danger right now? If you are in danger now, call 999.');
+    expect(asked.at(-1)!.text).not.toContain('Call 999 now');
+    const no = await engine.turn('u-unsafe', 'hello', 'en');
+    expect(texts(no)).toBe('Hello. How can I help?\nChoose one, or type a question to find advice.');
+  });
+
+  it('does not ask a calm greeting or question whether they are in danger', async () => {
+    const { engine } = await engineFor();
+    for (const [said, locale] of [['hello', 'en'], ['dzień dobry', 'pl'], ['what is cuckooing', 'en']]) {
+      expect(texts(await engine.turn(`u-calm-${said}`, said, locale))).not.toContain('danger right now');
+    }
+  });
+
   it('does not tell someone asking for help with noise to call 999', async () => {
     const { engine } = await engineFor();
     const replies = texts(await engine.turn('u-noise', 'help me with a noise complaint', 'en'));
