@@ -105,10 +105,10 @@ export function createChatEngine(deps: ChatDeps) {
   }
 
   /** The form's own danger question, with Yes to tap; typed yes in any words counts too (saysYes). */
-  function askIfSafe(t: TFunction): BotMessage {
+  function askIfSafe(t: TFunction, otherButtons: NonNullable<BotMessage['quick_replies']>): BotMessage {
     return {
       text: `${t('report.common.question.danger.label')} ${t('chat.safety.reminder')}`,
-      quick_replies: [{ title: t('report.common.question.danger.option.yes'), payload: 'danger' }],
+      quick_replies: [{ title: t('report.common.question.danger.option.yes'), payload: 'danger' }, ...otherButtons],
     };
   }
 
@@ -446,7 +446,9 @@ export function createChatEngine(deps: ChatDeps) {
         const checked = (messages: BotMessage[]) => {
           if (!unsure) return reply(messages);
           state.askedIfSafe = true;
-          return reply([askIfSafe(t), ...messages]);
+          // Asked last, above its Yes as the first button: the chat's log scrolls to its end.
+          const buttons = messages.flatMap((m) => m.quick_replies ?? []);
+          return reply([...messages.map(({ quick_replies: _buttons, ...m }) => m), askIfSafe(t, buttons)]);
         };
         // The welcome was said when the chat opened: a greeting is answered, not met with it again.
         if (understood === 'greeting') return checked([{ text: t('chat.greeted') }, menu(t)]);

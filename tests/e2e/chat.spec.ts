@@ -109,3 +109,16 @@ for (const [locale, question, topic] of [
     await expect(page.locator(`.app-chat__window a[href$="/advice/${topic}"]`).first()).toBeVisible();
   });
 }
+
+test('on a phone in Urdu, words that lean towards danger are asked about, and one tap gives 999', async ({ page, portal }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${portal.url}/ur/`);
+  await page.locator('[data-chat-open]').click();
+  await expect(page.locator('.app-chat__reply').first()).toBeVisible();
+  // "My husband gets very angry, what should I do": not sure enough to be called abuse, so asked.
+  await chat(page, 'mera shohar bohat ghussa karta hai kya karun');
+  await expect(page.locator('.app-chat__log')).toContainText('کیا آپ یا کوئی اور اس وقت خطرے میں ہے؟');
+  await page.locator('.app-chat__reply', { hasText: 'ہاں' }).first().click();
+  await expect(page.locator('.app-chat__log')).toContainText('999');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});

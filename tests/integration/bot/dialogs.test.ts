@@ -222,8 +222,10 @@ describe('someone at risk in the chat', () => {
   it('asks "are you in danger right now?" when the words lean that way, and a yes in Polish is danger', async () => {
     const { engine } = await engineFor();
     const asked = await engine.turn('u-afraid', 'on się często złości', 'pl');
-    expect(asked[0].text).toContain('grozi teraz niebezpieczeństwo');
-    expect(asked[0].quick_replies).toEqual([{ title: 'Tak', payload: 'danger' }]);
+    // Last, so it is in view above its Yes, the first of the buttons (the menu's follow).
+    expect(asked.at(-1)!.text).toContain('grozi teraz niebezpieczeństwo');
+    expect(asked.at(-1)!.quick_replies![0]).toEqual({ title: 'Tak', payload: 'danger' });
+    expect(asked.at(-1)!.quick_replies!.length).toBeGreaterThan(1);
     const yes = texts(await engine.turn('u-afraid', 'tak', 'pl'));
     expect(yes).toContain('999');
     expect(yes).toContain('55');
@@ -232,8 +234,8 @@ describe('someone at risk in the chat', () => {
   it('goes on as before when the answer to "are you in danger?" is no, and asks it only once', async () => {
     const { engine } = await engineFor();
     const asked = await engine.turn('u-unsafe', 'my partner gets angry a lot what can i do', 'en');
-    expect(asked[0].text).toBe('Are you or someone else in danger right now? If you are in danger now, call 999.');
-    expect(asked.at(-1)!.text).not.toContain('Call 999 now');
+    expect(asked.at(-1)!.text).toBe('Are you or someone else in danger right now? If you are in danger now, call 999.');
+    expect(asked[0].text).not.toContain('999'); // the answer itself comes first, as without the question
     const no = await engine.turn('u-unsafe', 'hello', 'en');
     expect(texts(no)).toBe('Hello. How can I help?\nChoose one, or type a question to find advice.');
   });
