@@ -408,8 +408,11 @@ export function createChatEngine(deps: ChatDeps) {
 
       const definition = byId(state.type);
       // Safety comes first, whatever the bot was doing; an answer that speaks of danger is kept.
-      const { concerns, unsure } = said === 'danger' ? { concerns: ['danger'] as Concern[], unsure: false } : safetyIn(said, locale);
-      if (concerns.length > 0 && (!definition || said === 'danger')) {
+      // "danger" is the Yes button's payload; after "are you in danger?", a yes in any words is too.
+      const inDangerNow = said === 'danger' || (!definition && state.askedIfSafe === true && saysYes(said, locale));
+      delete state.askedIfSafe;
+      const { concerns, unsure } = inDangerNow ? { concerns: ['danger'] as Concern[], unsure: false } : safetyIn(said, locale);
+      if (concerns.length > 0 && (!definition || inDangerNow)) {
         return reply([...safetyMessages(concerns, t, locale), menu(t, concerns.includes('domesticAbuse') ? 'victims-hub' : undefined)]);
       }
       if (concerns.includes('danger') && state.current === DANGER_QUESTION && state.step === 'question') return reply(inDanger(state, t));
@@ -431,10 +434,6 @@ export function createChatEngine(deps: ChatDeps) {
           return reply(next(chosen, state, undefined, t));
         }
         if (said === 'advice') return reply([{ text: t('chat.askAdvice') }]);
-        if (state.askedIfSafe) {
-          delete state.askedIfSafe;
-          if (saysYes(said, locale)) return reply([...safetyMessages(['danger'], t, locale), menu(t)]);
-        }
         const understood = deps.understanding[locale].intent(said).intent;
         const wanted = understood?.startsWith('report:') ? byId(understood.slice(7)) : undefined;
         if (wanted) {
