@@ -104,7 +104,7 @@ export function createChatEngine(deps: ChatDeps) {
     return lines.length > 0 ? [{ text: `${lines.join(' ')} ${t('chat.safety.answerKept')}` }] : [];
   }
 
-  /** The form's own danger question, with Yes to tap; typed yes in any words counts too (saysYes). */
+  /** The form's own danger question, with Yes to tap; typed yes in any words counts too (dangerAnswer). */
   function askIfSafe(t: TFunction, otherButtons: NonNullable<BotMessage['quick_replies']>): BotMessage {
     return {
       text: `${t('report.common.question.danger.label')} ${t('chat.safety.reminder')}`,
@@ -112,10 +112,11 @@ export function createChatEngine(deps: ChatDeps) {
     };
   }
 
-  function saysYes(said: string, locale: Locale): boolean {
+  /** What a typed answer to the danger question means ("yeah", "tak", "nope"), if it is one. */
+  function dangerAnswer(said: string, locale: Locale): string | undefined {
     const definition = deps.definitions[0];
     const question = definition && questionsOf(definition).find((q) => q.id === DANGER_QUESTION);
-    return Boolean(question) && deps.understanding[locale].option(definition, question!, said) === 'yes';
+    return question ? deps.understanding[locale].option(definition, question, said) : undefined;
   }
 
   function menu(t: TFunction, first?: string): BotMessage {
@@ -409,7 +410,8 @@ export function createChatEngine(deps: ChatDeps) {
       const definition = byId(state.type);
       // Safety comes first, whatever the bot was doing; an answer that speaks of danger is kept.
       // "danger" is the Yes button's payload; after "are you in danger?", a yes in any words is too.
-      const inDangerNow = said === 'danger' || (!definition && state.askedIfSafe === true && saysYes(said, locale));
+      const answeredIfSafe = !definition && state.askedIfSafe === true ? dangerAnswer(said, locale) : undefined;
+      const inDangerNow = said === 'danger' || answeredIfSafe === 'yes';
       delete state.askedIfSafe;
       const { concerns, unsure } = inDangerNow ? { concerns: ['danger'] as Concern[], unsure: false } : safetyIn(said, locale);
       if (concerns.length > 0 && (!definition || inDangerNow)) {
@@ -434,6 +436,8 @@ export function createChatEngine(deps: ChatDeps) {
           return reply(next(chosen, state, undefined, t));
         }
         if (said === 'advice') return reply([{ text: t('chat.askAdvice') }]);
+        // "No" to "are you in danger?" is an answer, not a question to look up.
+        if (answeredIfSafe === 'no') return reply([menu(t)]);
         const understood = deps.understanding[locale].intent(said).intent;
         const wanted = understood?.startsWith('report:') ? byId(understood.slice(7)) : undefined;
         if (wanted) {

@@ -236,8 +236,10 @@ describe('someone at risk in the chat', () => {
     const asked = await engine.turn('u-unsafe', 'my partner gets angry a lot what can i do', 'en');
     expect(asked.at(-1)!.text).toBe('Are you or someone else in danger right now? If you are in danger now, call 999.');
     expect(asked[0].text).not.toContain('999'); // the answer itself comes first, as without the question
-    const no = await engine.turn('u-unsafe', 'hello', 'en');
-    expect(texts(no)).toBe('Hello. How can I help?\nChoose one, or type a question to find advice.');
+    const no = await engine.turn('u-unsafe', 'no', 'en');
+    expect(texts(no)).toBe('Choose one, or type a question to find advice.'); // not "I could not find advice"
+    const hello = await engine.turn('u-unsafe', 'hello', 'en');
+    expect(texts(hello)).toBe('Hello. How can I help?\nChoose one, or type a question to find advice.');
   });
 
   it('does not ask a calm greeting or question whether they are in danger', async () => {
