@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +33,7 @@ import { requestLog } from '../http/request-log';
 import { securityHeaders } from '../http/security-headers';
 import { staticFiles } from '../http/static-files';
 import { log } from '../log';
+import { closeServer } from './close-server';
 import { intake, type IntakeDeps } from '../intake/intake';
 import type { Mailer } from '../mail/transport';
 import { loadRouting } from '../routing/load-routing';
@@ -251,7 +252,7 @@ export async function startPortal(config: PortalConfig, options: PortalOptions) 
     reminders,
     workspace,
     async close(): Promise<void> {
-      await new Promise<void>((done) => server.close(() => done()));
+      await closeServer(server as Server);
       await retention.stop();
       await reminders.stop();
       await dispatcher.stop();

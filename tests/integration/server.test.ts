@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drugsOnAHousingEstate } from '../support/core';
@@ -26,6 +27,22 @@ describe('starting the server', () => {
     expect(stderr).toContain('line 1: partnership.adminEmail: must be an email address');
     expect(stderr).toContain('line 2: partners: Array must contain at least 1 element(s)');
   });
+});
+
+describe('stopping the server', () => {
+  it('ends on SIGTERM while a browser holds a connection open that has sent nothing yet', async () => {
+    const portal = await startPortalProcess({ DATA_DIR: join(dir.path, 'stopping') });
+    // Chromium opens such sockets ahead of a request; they once held a stop open for minutes.
+    const silent = connect(Number(new URL(portal.url).port), '127.0.0.1');
+    await new Promise((connected) => silent.once('connect', connected));
+    const ended = new Promise((closed) => silent.once('close', closed));
+    silent.on('error', () => {});
+    const hung = new Promise((resolve) => setTimeout(() => resolve('still running after 20 s'), 20_000).unref());
+    const stopped = await Promise.race([portal.stop(), hung]);
+    if (portal.child.exitCode === null) await portal.stop('SIGKILL'); // no process is left behind
+    expect(stopped).toBe(0);
+    await ended;
+  }, 60_000);
 });
 
 describe('starting on an encrypted store', () => {
