@@ -5,6 +5,7 @@ import { answerByRole, questionsOf, type Answers, type Definition, type Question
 import { fold, words } from '../../api/search/text';
 import { dateIn, daysEarlier } from '../../api/time';
 import { locales, type Locale } from '../../i18n';
+import { timeIn, type ClockWords } from './clock';
 import { intentClassifier, type IntentExamples, type Understood } from './intents';
 
 /** One language's data (bot/understanding/<lang>.json): intents, ways to say yes and no, options' other names, days. */
@@ -16,8 +17,9 @@ export interface UnderstandingData extends IntentExamples {
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+// A day named is surer than a part of one, so weekdays come before "last night" on a tie.
+const DAY_WORDS = ['dayBeforeYesterday', 'yesterday', 'today', ...WEEKDAYS, 'lastNight', 'thisMorning', 'tonight'];
 const POSTCODE = /\b([A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b/i;
-const CLOCK = /\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/i;
 
 export interface Understanding {
   intent(text: string): Understood;
@@ -49,17 +51,25 @@ function forLanguage(locale: Locale, data: UnderstandingData): Understanding {
         whole ? fold(text.trim()) === fold(name) : contains(text, name),
       ),
     );
+  // "Last night" and "tonight" put an hour at night as surely as "in the evening" does.
+  const clockWords: ClockWords = {
+    hour: data.when.hour,
+    evening: [...(data.when.evening ?? []), ...(data.when.lastNight ?? []), ...(data.when.tonight ?? [])],
+    morning: [...(data.when.morning ?? []), ...(data.when.thisMorning ?? [])],
+  };
   const dayMeant = (text: string, now: Date): string | undefined => {
+    // The longest phrase said wins: "azi-noapte" (last night) over the "azi" (today) in it, "since
+    // Monday" over the "night" in "every night since Monday"; on a tie, the order of DAY_WORDS.
+    const said = (key: string) => Math.max(0, ...(data.when[key] ?? []).filter((phrase) => contains(text, phrase)).map((phrase) => words(phrase).length));
+    const [key, length] = DAY_WORDS.map((k) => [k, said(k)] as const).reduce((best, next) => (next[1] > best[1] ? next : best));
+    if (length === 0) return undefined;
     const today = dateIn(now);
-    const said = (key: string) => (data.when[key] ?? []).some((phrase) => contains(text, phrase));
-    if (said('dayBeforeYesterday')) return daysEarlier(today, 2);
-    if (said('yesterday') || said('lastNight')) return daysEarlier(today, 1);
-    if (said('today') || said('thisMorning') || said('tonight')) return today;
+    if (key === 'dayBeforeYesterday') return daysEarlier(today, 2);
+    if (key === 'yesterday' || key === 'lastNight') return daysEarlier(today, 1);
+    if (key === 'today' || key === 'thisMorning' || key === 'tonight') return today;
     // "On Monday", "since Monday": the latest such day before today.
-    const weekday = WEEKDAYS.findIndex((day) => said(day));
-    if (weekday < 0) return undefined;
     const todayIndex = new Date(`${today}T12:00:00Z`).getUTCDay();
-    return daysEarlier(today, ((todayIndex - weekday + 6) % 7) + 1);
+    return daysEarlier(today, ((todayIndex - WEEKDAYS.indexOf(key) + 6) % 7) + 1);
   };
   return {
     intent,
@@ -77,12 +87,9 @@ function forLanguage(locale: Locale, data: UnderstandingData): Understanding {
       if (postcode && byRole('postcode')) suggested[byRole('postcode')!.id] = normalisePostcode(postcode);
       const day = dayMeant(text, now);
       if (day && byRole('incidentDate')) suggested[byRole('incidentDate')!.id] = day;
-      const clock = CLOCK.exec(text);
+      const clock = timeIn(text, clockWords);
       const time = questionsOf(definition).find((q) => q.kind === 'time');
-      if (clock && time) {
-        const hours = clock[1] ? (Number(clock[1]) % 12) + (clock[3].toLowerCase() === 'pm' ? 12 : 0) : Number(clock[4]);
-        suggested[time.id] = `${String(hours).padStart(2, '0')}:${clock[2] ?? clock[5] ?? '00'}`;
-      }
+      if (clock && time) suggested[time.id] = clock;
       // What it is: the question that names the report (its email subject), when the words name its options.
       const what = questionsOf(definition).find((q) => q.id === definition.subjectQuestion);
       if (what) {
