@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalisePostcode } from '../../api/definitions/schema';
 import { answerByRole, questionsOf, type Answers, type Definition, type Question } from '../../api/definitions/types';
+import { termFor } from '../../api/search/languages';
 import { fold, words } from '../../api/search/text';
 import { dateIn, daysEarlier } from '../../api/time';
 import { locales, type Locale } from '../../i18n';
@@ -38,8 +39,26 @@ function contains(text: string, phrase: string): boolean {
   return wanted.length > 0 && said.includes(` ${wanted} `);
 }
 
+/**
+ * As `contains`, or with each word cut to its stem by the language's search stemmer, so an
+ * option's name is found in another case or number: "o Polakach" for "Polak", "garsią muziką"
+ * for "garsi muzika". A phrase of stop words only is matched as written.
+ */
+function containsForms(locale: Locale): (text: string, phrase: string) => boolean {
+  const term = termFor(locale);
+  const stems = (text: string) => words(text).map((w) => term(w)).filter((t): t is string => Boolean(t)).join(' ');
+  const known = new Map<string, string>();
+  return (text, phrase) => {
+    if (contains(text, phrase)) return true;
+    if (!known.has(phrase)) known.set(phrase, stems(phrase));
+    const wanted = known.get(phrase)!;
+    return wanted.length > 0 && ` ${stems(text)} `.includes(` ${wanted} `);
+  };
+}
+
 function forLanguage(locale: Locale, data: UnderstandingData): Understanding {
   const intent = intentClassifier(locale, data);
+  const inForms = containsForms(locale);
   const namesOf = (definition: Definition, question: Question, option: string) => [
     ...(data.options[`${definition.id}.${question.id}.${option}`] ?? []),
     ...(question.common ? (data.options[`common.${question.id}.${option}`] ?? []) : []),
@@ -48,7 +67,7 @@ function forLanguage(locale: Locale, data: UnderstandingData): Understanding {
   const meant = (definition: Definition, question: Question, text: string, whole: boolean, label?: (q: Question, o: string) => string) =>
     (question.options ?? []).filter((o) =>
       [...namesOf(definition, question, o), ...(label ? [label(question, o)] : [])].some((name) =>
-        whole ? fold(text.trim()) === fold(name) : contains(text, name),
+        whole ? fold(text.trim()) === fold(name) : inForms(text, name),
       ),
     );
   // "Last night" and "tonight" put an hour at night as surely as "in the evening" does.

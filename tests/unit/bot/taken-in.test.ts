@@ -40,6 +40,17 @@ describe('what a first description makes clear, taken in to be shown back', () =
     expect(suggest(locale, text)).toEqual(expected);
   });
 
+  // What it was about, in another case or number than the names kept for it ("o Polakach", "lietuvių").
+  it.each([
+    ['pl', 'ktoś napisał na moich drzwiach obraźliwe słowa o Polakach', ['race']],
+    ['lt', 'kaimynai tyčiojasi iš lietuvių ir spjauna ant mašinos', ['race']],
+    ['pt', 'chamaram-me nomes na rua por ser brasileira', ['race']],
+    ['pl', 'sąsiad wyzywa mnie od pedałów, bo jestem gejem', ['sexual-orientation']],
+  ] as [Locale, string, string[]][])('(%s) "%s": a hate crime’s motive', (locale, text, motivation) => {
+    const hate = definitions.find((d) => d.id === 'hate-crime')!;
+    expect(understanding[locale].suggest(hate, text, thursday, (_question, option) => option).motivation).toEqual(motivation);
+  });
+
   it.each([
     ['en', 'noise at 11 again'],
     ['pl', 'hałas o 11'],

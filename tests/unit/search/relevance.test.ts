@@ -46,6 +46,9 @@ describe('first-time right', () => {
     ['ro', 'tata o bate pe mama ce fac', 'domestic-abuse'],
     ['pt', 'minha mãe me bate', 'domestic-abuse'],
     ['ur', 'abbu ammi ko marte hain', 'domestic-abuse'],
+    // Rape after a party, and threats from a brother "in the name of honour": other pages came first.
+    ['lt', 'prievartavo po vakarėlio ką daryti', 'domestic-abuse'],
+    ['ur', 'بھائی عزت کے نام پر دھمکیاں دیتا ہے', 'domestic-abuse'],
     ['en', 'I want to report noise from my neighbour', 'anti-social-behaviour'],
     ['pl', 'chcę zgłosić hałas sąsiada', 'anti-social-behaviour'],
     // English names in another language are found by the English page's words...
