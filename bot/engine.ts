@@ -150,8 +150,13 @@ export function createChatEngine(deps: ChatDeps) {
     }
     const hint = t(`${key}.hint`, { defaultValue: '' });
     // In the chat, a question in words a person would say, where it has them; else the form's.
-    const text = [error, t([`${key}.chat`, `${key}.label`]), hint].filter(Boolean).join('\n');
     const picked = state.answers[question.id];
+    // A choice of several asks again after each pick: it says what is already picked.
+    const chosen =
+      question.kind === 'multichoice' && Array.isArray(picked) && picked.length > 0
+        ? t('chat.chosenSoFar', { answer: formatAnswer(definition, question, picked, t, intlLocale(state.locale)), done: t('chat.done') })
+        : '';
+    const text = [error, t([`${key}.chat`, `${key}.label`]), hint, chosen].filter(Boolean).join('\n');
     const replies: BotMessage['quick_replies'] = [];
     if (question.kind === 'choice') {
       for (const o of question.options ?? []) replies.push({ title: optionLabel(definition, question, o, t), payload: o });

@@ -289,6 +289,25 @@ describe('a conversation, not a form', () => {
     expect(replies.map((m) => m.text)).not.toContain(welcome.text);
   });
 
+  it.each([
+    ['en', 'Race', 'Chosen so far: Race'],
+    ['ur', 'race', 'اب تک چنا گیا: ⁨'],
+  ])('says what is already picked when a choice of several asks again (%s)', async (locale, pick, said) => {
+    const { engine, current } = await engineFor();
+    const user = `u-picked-${locale}`;
+    let replies = await engine.turn(user, 'report:hate-crime', locale);
+    for (let i = 0; i < 20 && (await current(user)) !== 'motivation'; i++) {
+      const tap = replies.at(-1)?.quick_replies?.find((q) => !['back', 'skip'].includes(q.payload))?.payload;
+      replies = await engine.turn(user, tap === 'yes' ? 'no' : (tap ?? 'Park'), locale);
+    }
+    expect(await current(user)).toBe('motivation');
+    expect(replies.at(-1)!.text).not.toContain(said);
+    replies = await engine.turn(user, pick, locale);
+    expect(await current(user)).toBe('motivation');
+    expect(replies.at(-1)!.text).toContain(said);
+    expect(replies.at(-1)!.quick_replies!.map((q) => q.payload)).not.toContain('race');
+  });
+
   it('takes an answer by its meaning ("yeah", "tak"), not only as its button reads', async () => {
     const { engine, current } = await engineFor();
     const user = 'u-meaning';
