@@ -71,6 +71,13 @@ export interface ChatDeps {
 const english = translator('en');
 
 /** The conversation: every report type's questions, in its definition's order, checked by its own rules. */
+/** A question answered only yes or no (a shown-back suggestion); its words are the chat's own. */
+const YES_OR_NO = { id: 'confirm', kind: 'choice', options: ['yes', 'no'] } as Question;
+
+/** A message of one word that means yes or no ("da", "nope", "ہاں"), and which. */
+const yesOrNoAlone = (definition: Definition, typed: string, understanding: Understanding) =>
+  words(typed).length === 1 ? understanding.option(definition, YES_OR_NO, typed) : undefined;
+
 export function createChatEngine(deps: ChatDeps) {
   const byId = (id: string | undefined) => deps.definitions.find((d) => d.id === id);
 
@@ -235,8 +242,7 @@ export function createChatEngine(deps: ChatDeps) {
     const suggested = state.suggested?.[question.id];
     if (suggested !== undefined) {
       delete state.suggested![question.id];
-      const yes = { id: 'confirm', kind: 'choice', options: ['yes', 'no'] } as Question;
-      const confirmed = typed === 'yes' || typed === 'no' ? typed : understanding.option(definition, yes, typed);
+      const confirmed = typed === 'yes' || typed === 'no' ? typed : understanding.option(definition, YES_OR_NO, typed);
       if (confirmed === 'no') return ask(definition, question, t, state);
       // "Yes" takes what they said first; anything else is their answer to the question itself.
       if (confirmed === 'yes') typed = Array.isArray(suggested) ? '' : suggested;
@@ -268,6 +274,13 @@ export function createChatEngine(deps: ChatDeps) {
       if (options.some((o) => !o)) return ask(definition, question, t, state, errorMessage(definition, { path: question.id, code: 'invalid' }, t));
       state.answers[question.id] = (question.options ?? []).filter((o) => picked.includes(o) || options.includes(o));
       return ask(definition, question, t, state);
+    } else if ((question.kind === 'text' || question.kind === 'textarea') && yesOrNoAlone(definition, typed, understanding)) {
+      // "No" to "Anything else?" passes it by; "da" to "Which street is it?" is not a street.
+      if (question.optional && yesOrNoAlone(definition, typed, understanding) === 'no') {
+        delete state.answers[question.id];
+        return moveOn(definition, state, question, t);
+      }
+      return ask(definition, question, t, state, t('chat.answerInWords'));
     } else {
       // A date as typed ("27/3/2026", "today"), or as said ("last night", "on Monday", Urdu "کل").
       const parsed = question.kind === 'date' ? parseDate(typed, now, t) : undefined;

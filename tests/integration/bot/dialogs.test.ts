@@ -308,6 +308,23 @@ describe('a conversation, not a form', () => {
     expect(replies.at(-1)!.quick_replies!.map((q) => q.payload)).not.toContain('race');
   });
 
+  it('takes no street from a bare "da", and passes an optional question by at a bare "nu" (Romanian)', async () => {
+    const { engine, current } = await engineFor();
+    const user = 'u-yes-no-ro';
+    await engine.turn(user, 'report:asb', 'ro');
+    await engine.turn(user, 'nu', 'ro'); // not in danger
+    await engine.turn(user, 'zgomot', 'ro');
+    await engine.turn(user, 'sari peste', 'ro'); // no postcode
+    expect(await current(user)).toBe('street');
+    const replies = await engine.turn(user, 'da', 'ro');
+    expect(await current(user)).toBe('street');
+    expect(replies.at(-1)!.text).toContain('Pare un „da” sau un „nu”');
+    await engine.turn(user, 'Lincoln Road', 'ro');
+    expect(await current(user)).toBe('location');
+    await engine.turn(user, 'nu', 'ro');
+    expect(await current(user)).toBe('landlord');
+  });
+
   it('takes an answer by its meaning ("yeah", "tak"), not only as its button reads', async () => {
     const { engine, current } = await engineFor();
     const user = 'u-meaning';
