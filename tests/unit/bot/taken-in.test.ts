@@ -27,6 +27,7 @@ const described: [Locale, string, Record<string, string>][] = [
   ['ro', 'azi-noapte vecinii au dat muzica tare', lastNight],
   ['ro', 'ieri la ora 23 galagie mare la vecini', yesterdayAt11pm],
   ['ro', 'vecinii fac galagie in fiecare noapte de luni incoace', sinceMonday],
+  ['ro', 'vecinii fac petreceri in fiecare noapte de luni incoace', sinceMonday],
   ['pt', 'ontem à noite o vizinho tinha a música alta', lastNight],
   ['pt', 'ontem às 23h barulho de festa no andar de cima', yesterdayAt11pm],
   ['pt', 'o vizinho põe música alta todas as noites desde segunda-feira', sinceMonday],
