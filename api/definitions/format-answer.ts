@@ -14,7 +14,8 @@ export function formatAnswer(
   locale: string,
 ): string | undefined {
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map((v) => optionLabel(definition, question, v, t)).join(', ');
+  // Urdu lists with its own comma (،), as the reader's language writes them.
+  if (Array.isArray(value)) return value.map((v) => optionLabel(definition, question, v, t)).join(t('list.separator'));
   if (question.kind === 'choice') return optionLabel(definition, question, value, t);
   if (question.kind === 'date') {
     return new Date(`${value}T12:00:00Z`).toLocaleDateString(locale, {

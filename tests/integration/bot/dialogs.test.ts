@@ -306,6 +306,9 @@ describe('a conversation, not a form', () => {
     expect(await current(user)).toBe('motivation');
     expect(replies.at(-1)!.text).toContain(said);
     expect(replies.at(-1)!.quick_replies!.map((q) => q.payload)).not.toContain('race');
+    // Two picks are listed with the language's own comma (Urdu's is ،).
+    replies = await engine.turn(user, 'religion', locale);
+    expect(replies.at(-1)!.text).toMatch(locale === 'ur' ? /⁨[^,⁩]+، [^,⁩]+⁩/ : /Race[^,]*, Religion/);
   });
 
   it('takes no street from a bare "da", and passes an optional question by at a bare "nu" (Romanian)', async () => {
