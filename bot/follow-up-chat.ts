@@ -67,16 +67,17 @@ export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
       const state = await load(user);
       const followUp = state?.followUp;
       const said = text.trim().slice(0, 2000);
-      const leaving = concernsIn(said, locale).length > 0 || ['stop', 'restart'].includes(commandIn(said, t, english) ?? '') || said === 'danger';
+      // Asked only when it decides something: the engine checks safety on every turn anyway.
+      const leaving = () => said === 'danger' || ['stop', 'restart'].includes(commandIn(said, t, english) ?? '') || concernsIn(said, locale).length > 0;
       if (!followUp) {
-        const starting = !leaving && !state?.type && said !== '' && !said.includes(':') && deps.understanding[locale].intent(said).intent === 'check-report';
+        const starting = !state?.type && said !== '' && !said.includes(':') && deps.understanding[locale].intent(said).intent === 'check-report' && !leaving();
         if (!starting) return engine.turn(user, text, requestedLocale);
         // "Any news on ASB-7KQ4-M2XD?": the reference was given, so only the code is asked for.
         const reference = referenceIn(said);
         await save(user, state ?? { locale, step: 'menu', answers: {}, asked: [] }, reference ? { step: 'code', reference } : { step: 'reference' });
         return [{ text: t(reference ? 'chat.followUp.askCode' : 'chat.followUp.askReference') }];
       }
-      if (leaving) {
+      if (leaving()) {
         await save(user, state!, undefined);
         return engine.turn(user, text, requestedLocale);
       }

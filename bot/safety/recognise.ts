@@ -66,24 +66,58 @@ function matchesFrom(steps: Step[], said: string[], at: number, step = 0): boole
   return false;
 }
 
-function matches(steps: Step[], said: string[]): boolean {
-  return steps.length > 0 && said.some((_, start) => matchesFrom(steps, said, start));
-}
-
 export type Recogniser = (text: string) => Concern[];
 
-/** Compiles a language's patterns once; the recogniser then answers in microseconds per message. */
+/** Where a pattern may start: the words and word starts its first step takes. */
+interface StartIndex<T> {
+  byWord: Map<string, T[]>;
+  byStart: Map<string, T[]>;
+  longestStart: number;
+}
+
+function startIndex<T extends { steps: Step[] }>(entries: T[]): StartIndex<T> {
+  const index: StartIndex<T> = { byWord: new Map(), byStart: new Map(), longestStart: 0 };
+  const add = (map: Map<string, T[]>, key: string, entry: T) => map.set(key, [...(map.get(key) ?? []), entry]);
+  for (const entry of entries) {
+    // A pattern that begins at the end of the message can never match.
+    const first = entry.steps[0];
+    if (!first || first.end) continue;
+    for (const word of first.words) add(index.byWord, word, entry);
+    for (const start of first.starts) {
+      add(index.byStart, start, entry);
+      index.longestStart = Math.max(index.longestStart, start.length);
+    }
+  }
+  return index;
+}
+
+/** The patterns whose first step fits this word. */
+function startingAt<T>(index: StartIndex<T>, word: string): T[] {
+  const found = [...(index.byWord.get(word) ?? [])];
+  for (let length = 1; length <= Math.min(word.length, index.longestStart); length++) found.push(...(index.byStart.get(word.slice(0, length)) ?? []));
+  return found;
+}
+
+/**
+ * Compiles a language's patterns once; the recogniser then answers in microseconds per message.
+ * Every chat turn runs it, so each pattern is tried only where its first word is said.
+ */
 export function recogniser(data: Pick<SafetyData, Concern>): Recogniser {
-  const compiled = CONCERNS.map((concern) => ({
-    concern,
-    patterns: data[concern].patterns.map(compile),
-    unless: (data[concern].unless ?? []).map(compile),
-  }));
+  const entries = CONCERNS.flatMap((concern) => [
+    ...data[concern].patterns.map((p) => ({ concern, unless: false, steps: compile(p) })),
+    ...(data[concern].unless ?? []).map((p) => ({ concern, unless: true, steps: compile(p) })),
+  ]);
+  const index = startIndex(entries);
   return (text) => {
     // Long messages are cut: the check stays cheap whatever is typed.
     const said = words(fold(text.slice(0, 2000)).replace(/’/g, "'")).slice(0, 300);
-    return compiled
-      .filter((c) => c.patterns.some((p) => matches(p, said)) && !c.unless.some((p) => matches(p, said)))
-      .map((c) => c.concern);
+    const found = new Set<string>();
+    said.forEach((word, at) => {
+      for (const entry of startingAt(index, word)) {
+        const key = `${entry.concern}${entry.unless ? ' unless' : ''}`;
+        if (!found.has(key) && matchesFrom(entry.steps, said, at)) found.add(key);
+      }
+    });
+    return CONCERNS.filter((concern) => found.has(concern) && !found.has(`${concern} unless`));
   };
 }
