@@ -1,9 +1,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { MAX_ANSWER } from '../api/definitions/schema';
 import { errorResponse } from '../api/http/errors';
 import type { BotkitChat } from './botkit';
+import { declaredBodyLimit } from '../api/http/body-limit';
 
 const webhookMessage = z
   .object({
@@ -24,7 +24,7 @@ export function chatRoutes(bot: BotkitChat, limit?: MiddlewareHandler) {
   return app.post(
     '/',
     // Room for 5,000 characters of Urdu (three bytes each in UTF-8) and the message's own fields.
-    bodyLimit({ maxSize: 24 * 1024, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The message is too long' }]) }),
+    declaredBodyLimit({ maxSize: 24 * 1024, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The message is too long' }]) }),
     async function chatTurn(c) {
       let raw: unknown;
       try {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { errorMessage } from '../definitions/messages';
 import type { Definition } from '../definitions/types';
 import { intake, type IntakeDeps } from '../intake/intake';
 import { localeFromAcceptLanguage, translator } from '../../i18n';
 import { errorResponse } from './errors';
 import { describeDefinition } from './describe';
+import { declaredBodyLimit } from './body-limit';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_KEY_LENGTH = 200;
@@ -22,7 +22,7 @@ export function reportRoutes(definitions: Definition[], deps: IntakeDeps, limit?
   if (limit) app.post('/reports/:type', limit);
   app.post(
     '/reports/:type',
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => errorResponse(c, 413, [{ path: '', message: `The request body must be ${MAX_BODY_BYTES} bytes or fewer` }]),
     }),

@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { SearchResult } from '../search/search';
 import { errorResponse } from './errors';
+import { declaredBodyLimit } from './body-limit';
 
 const asked = z.object({ locale: z.string().max(5), query: z.string().max(200) }).strict();
 
@@ -18,7 +18,7 @@ export function urgentSearchRoutes(urgent: (locale: string, query: string) => Se
   if (limit) app.post('/', limit);
   return app.post(
     '/',
-    bodyLimit({ maxSize: 2 * 1024, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The query is too long' }]) }),
+    declaredBodyLimit({ maxSize: 2 * 1024, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The query is too long' }]) }),
     async function urgentFirst(c) {
       const parsed = asked.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return errorResponse(c, 400, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { nextSteps } from '../definitions/next-steps';
 import type { Answers, Definition } from '../definitions/types';
 import type { Limiter } from '../http/rate-limit';
@@ -12,6 +11,7 @@ import { BAD_KEY, NO_SUCH_REQUEST, NO_SUCH_RESOURCE, NO_SUCH_SERVICE, renderErro
 import { formatOf, render, splitFormat } from './render';
 import { answersFrom, problemsOf } from './request-answers';
 import { serviceDefinitionOf, serviceOf } from './services';
+import { declaredBodyLimit } from '../http/body-limit';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const NO_MEDIA = 'The photo was not passed on: this portal takes no photos.';
@@ -64,7 +64,7 @@ export function open311Routes(deps: Open311Deps) {
 
   app.post(
     '/:file{requests\\.[a-z]+}',
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => renderErrors(c, formatOf(c.req.path), 413, [`The request must be ${MAX_BODY_BYTES} bytes or fewer`]),
     }),

@@ -1,11 +1,11 @@
 import { holderOf, secretDigest } from '../http/secret-match';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ConfigError } from '../config-error';
 import { errorResponse } from '../http/errors';
 import { refuseUnknownSecrets, secretName, type Partner, type Routing } from '../routing/routing-schema';
 import { systemActor } from '../store/workspace-store';
 import type { Casework } from './casework';
+import { declaredBodyLimit } from '../http/body-limit';
 
 /** The partners whose own systems may post status updates: each by its PARTNER_TOKEN_<ID>. */
 export function caseSystemTokens(routing: Routing, secrets: Record<string, string>): { partner: Partner; token: Buffer }[] {
@@ -27,7 +27,7 @@ export function caseSystemTokens(routing: Routing, secrets: Record<string, strin
 export function caseSystemRoutes(casework: Casework, tokens: { partner: Partner; token: Buffer }[]) {
   const app = new Hono();
   // A status is a few words: anything much longer is not one.
-  app.use(bodyLimit({ maxSize: 4096, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The request is too large' }]) }));
+  app.use(declaredBodyLimit({ maxSize: 4096, onError: (c) => errorResponse(c, 413, [{ path: '', message: 'The request is too large' }]) }));
   app.post('/reports/:reference/status', async (c) => {
     const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
     const partner = holderOf(tokens, (t) => t.token, bearer)?.partner;

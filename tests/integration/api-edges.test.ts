@@ -69,6 +69,22 @@ describe('the edges an attacker tries', () => {
     expect((await say('x'.repeat(5001))).status).toBe(400);
   });
 
+  it('bounds a chat message by its declared length before reading it, and one sent in chunks as it arrives', async () => {
+    expect(await hugePost('/api/chat', 100 * 1024 * 1024)).toBe(413);
+    const { hostname, port } = new URL(portal.url);
+    const chunked = await new Promise<number>((resolve, reject) => {
+      // No content-length: the body is counted as its chunks come, and refused past 24 KB.
+      const req = request({ hostname, port, path: '/api/chat', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(`{"type":"message","user":"chunked-user","channel":"webhook","text":"`);
+      req.end(`${'x'.repeat(30 * 1024)}"}`);
+    });
+    expect(chunked).toBe(413);
+  });
+
   it('tells the search box as it is typed in whether the words speak of danger, and refuses what is not a query', async () => {
     const ask = (body: unknown) => fetch(`${portal.url}/api/search/urgent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const danger = await ask({ locale: 'ur', query: 'وہ چاقو لے کر باہر کھڑا ہے' });
