@@ -71,12 +71,25 @@ export function useWording(wording: Wording): void {
 // i18next takes far longer to resolve a key than to look it up: a plain key's text is kept the
 // first time (the words do not change while the portal runs, except by useWording).
 const remembered = new Map<string, Map<string, string>>();
+// Plain too: keys tried in turn (a question's chat wording, else its label), and a key with only
+// a default ("a hint, if it has one"). Anything interpolated is asked of i18next each time.
+function plainId(key: unknown, rest: unknown[]): string | undefined {
+  if (typeof key === 'string' && rest.length === 0) return key;
+  if (Array.isArray(key) && key.every((k) => typeof k === 'string') && rest.length === 0) return key.join('\u0000');
+  const options = rest[0] as Record<string, unknown> | undefined;
+  if (typeof key === 'string' && rest.length === 1 && options && Object.keys(options).length === 1 && typeof options.defaultValue === 'string') {
+    return `${key}\u0001${options.defaultValue}`;
+  }
+  return undefined;
+}
+
 function remembering(t: TFunction, id: string): TFunction {
   const texts = remembered.get(id) ?? remembered.set(id, new Map()).get(id)!;
   const fn = (key: unknown, ...rest: unknown[]) => {
-    if (typeof key !== 'string' || rest.length > 0) return (t as unknown as (...args: unknown[]) => string)(key, ...rest);
-    let text = texts.get(key);
-    if (text === undefined) texts.set(key, (text = t(key)));
+    const plain = plainId(key, rest);
+    if (plain === undefined) return (t as unknown as (...args: unknown[]) => string)(key, ...rest);
+    let text = texts.get(plain);
+    if (text === undefined) texts.set(plain, (text = (t as unknown as (...args: unknown[]) => string)(key, ...rest)));
     return text;
   };
   return fn as unknown as TFunction;
