@@ -412,11 +412,12 @@ export function createChatEngine(deps: ChatDeps) {
       return [{ text: t('chat.resumed') }, ...where];
     },
     /** One turn: what the reader said (or tapped) in, what the bot says out. */
-    async turn(user: string, text: string, requestedLocale: string): Promise<BotMessage[]> {
+    /** `loaded`: the conversation as a wrapper around the engine has just read it, not read twice. */
+    async turn(user: string, text: string, requestedLocale: string, loaded?: { state: ChatState | undefined }): Promise<BotMessage[]> {
       const now = deps.now().getTime();
       const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';
       const t = translator(locale);
-      const state: ChatState = (await deps.store.load(user, now, deps.expiryMs)) ?? { locale, step: 'menu', answers: {}, asked: [] };
+      const state: ChatState = (loaded ? loaded.state : await deps.store.load(user, now, deps.expiryMs)) ?? { locale, step: 'menu', answers: {}, asked: [] };
       state.locale = locale;
       const said = text.slice(0, MAX_ANSWER);
       const reply = async (messages: BotMessage[]) => {

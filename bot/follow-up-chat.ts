@@ -71,7 +71,7 @@ export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
       const leaving = () => said === 'danger' || ['stop', 'restart'].includes(commandIn(said, t, english) ?? '') || concernsIn(said, locale).length > 0;
       if (!followUp) {
         const starting = !state?.type && said !== '' && !said.includes(':') && deps.understanding[locale].intent(said).intent === 'check-report' && !leaving();
-        if (!starting) return engine.turn(user, text, requestedLocale);
+        if (!starting) return engine.turn(user, text, requestedLocale, { state });
         // "Any news on ASB-7KQ4-M2XD?": the reference was given, so only the code is asked for.
         const reference = referenceIn(said);
         await save(user, state ?? { locale, step: 'menu', answers: {}, asked: [] }, reference ? { step: 'code', reference } : { step: 'reference' });
@@ -79,7 +79,7 @@ export function withFollowUp(engine: ChatEngine, deps: FollowUpChatDeps) {
       }
       if (leaving()) {
         await save(user, state!, undefined);
-        return engine.turn(user, text, requestedLocale);
+        return engine.turn(user, text, requestedLocale, { state: { ...state!, followUp: undefined } });
       }
       switch (followUp.step) {
         case 'reference':
