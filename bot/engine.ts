@@ -411,8 +411,10 @@ export function createChatEngine(deps: ChatDeps) {
       const where = state.step === 'summary' || !question ? checkAll(definition, state, t) : ask(definition, question, t, state);
       return [{ text: t('chat.resumed') }, ...where];
     },
-    /** One turn: what the reader said (or tapped) in, what the bot says out. */
-    /** `loaded`: the conversation as a wrapper around the engine has just read it, not read twice. */
+    /**
+     * One turn: what the reader said (or tapped) in, what the bot says out. `loaded`: the
+     * conversation as a wrapper around the engine has just read it, so it is not read twice.
+     */
     async turn(user: string, text: string, requestedLocale: string, loaded?: { state: ChatState | undefined }): Promise<BotMessage[]> {
       const now = deps.now().getTime();
       const locale: Locale = isLocale(requestedLocale) ? requestedLocale : 'en';

@@ -85,11 +85,12 @@ function plainId(key: unknown, rest: unknown[]): string | undefined {
 
 function remembering(t: TFunction, id: string): TFunction {
   const texts = remembered.get(id) ?? remembered.set(id, new Map()).get(id)!;
+  const ask = t as unknown as (...args: unknown[]) => string;
   const fn = (key: unknown, ...rest: unknown[]) => {
     const plain = plainId(key, rest);
-    if (plain === undefined) return (t as unknown as (...args: unknown[]) => string)(key, ...rest);
+    if (plain === undefined) return ask(key, ...rest);
     let text = texts.get(plain);
-    if (text === undefined) texts.set(plain, (text = (t as unknown as (...args: unknown[]) => string)(key, ...rest)));
+    if (text === undefined) texts.set(plain, (text = ask(key, ...rest)));
     return text;
   };
   return fn as unknown as TFunction;

@@ -104,8 +104,8 @@ function startingAt<T>(index: StartIndex<T>, word: string): T[] {
  */
 export function recogniser(data: Pick<SafetyData, Concern>): Recogniser {
   const entries = CONCERNS.flatMap((concern) => [
-    ...data[concern].patterns.map((p) => ({ concern, unless: false, steps: compile(p) })),
-    ...(data[concern].unless ?? []).map((p) => ({ concern, unless: true, steps: compile(p) })),
+    ...data[concern].patterns.map((p) => ({ found: concern, steps: compile(p) })),
+    ...(data[concern].unless ?? []).map((p) => ({ found: `${concern} unless`, steps: compile(p) })),
   ]);
   const index = startIndex(entries);
   return (text) => {
@@ -114,8 +114,7 @@ export function recogniser(data: Pick<SafetyData, Concern>): Recogniser {
     const found = new Set<string>();
     said.forEach((word, at) => {
       for (const entry of startingAt(index, word)) {
-        const key = `${entry.concern}${entry.unless ? ' unless' : ''}`;
-        if (!found.has(key) && matchesFrom(entry.steps, said, at)) found.add(key);
+        if (!found.has(entry.found) && matchesFrom(entry.steps, said, at)) found.add(entry.found);
       }
     });
     return CONCERNS.filter((concern) => found.has(concern) && !found.has(`${concern} unless`));
